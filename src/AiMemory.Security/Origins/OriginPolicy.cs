@@ -1,3 +1,6 @@
+using AiMemory.Security.Logging;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace AiMemory.Security.Origins;
@@ -34,18 +37,20 @@ public sealed class OriginPolicy
     private readonly bool _allowNullOrigin;
     private readonly bool _allowCredentials;
     private readonly bool _loopbackBound;
+    private readonly ILogger _logger;
 
-    /// <summary>Creates the policy from the container's options.</summary>
-    public OriginPolicy(IOptions<AiMemorySecurityOptions> options)
-        : this(options?.Value ?? throw new ArgumentNullException(nameof(options)))
+    /// <summary>Creates the policy from the container's options; rejections are logged as <c>Forbidden origin</c> and <c>Forbidden host</c>.</summary>
+    public OriginPolicy(IOptions<AiMemorySecurityOptions> options, ILogger<OriginPolicy> logger)
+        : this(options?.Value ?? throw new ArgumentNullException(nameof(options)), logger)
     {
     }
 
     /// <summary>Creates the policy from options.</summary>
     /// <exception cref="ArgumentException">An allowed origin or host is invalid; the message names the entry.</exception>
-    public OriginPolicy(AiMemorySecurityOptions options)
+    public OriginPolicy(AiMemorySecurityOptions options, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _logger = logger ?? NullLogger.Instance;
         var errors = Validate(options);
         if (errors.Count > 0)
         {
@@ -86,6 +91,29 @@ public sealed class OriginPolicy
     /// <summary>Decides on the value of a request's <c>Origin</c> header (<see langword="null"/> when absent).</summary>
     public OriginDecision EvaluateOrigin(string? origin)
     {
+        var decision = DecideOrigin(origin);
+        if (!decision.IsAllowed)
+        {
+            SecurityLog.ForbiddenOrigin(_logger, LogValue.Escape(origin), decision.Reason!);
+        }
+
+        return decision;
+    }
+
+    /// <summary>Decides on the value of a request's <c>Host</c> header.</summary>
+    public HostDecision EvaluateHost(string? hostHeader)
+    {
+        var decision = DecideHost(hostHeader);
+        if (!decision.IsAllowed)
+        {
+            SecurityLog.ForbiddenHost(_logger, LogValue.Escape(hostHeader), decision.Reason!);
+        }
+
+        return decision;
+    }
+
+    private OriginDecision DecideOrigin(string? origin)
+    {
         if (origin is null)
         {
             return new OriginDecision(true, false, null, s_varyOnly, []);
@@ -121,8 +149,7 @@ public sealed class OriginPolicy
         return Allow(_allowCredentials ? origin : "*");
     }
 
-    /// <summary>Decides on the value of a request's <c>Host</c> header.</summary>
-    public HostDecision EvaluateHost(string? hostHeader)
+    private HostDecision DecideHost(string? hostHeader)
     {
         if (string.IsNullOrWhiteSpace(hostHeader))
         {
