@@ -33,8 +33,8 @@ internal static class ItemFilters
         var tagKeys = NameKey.Tags(tags).Select(NameKey.Of).Distinct(StringComparer.Ordinal).ToList();
         if (tagKeys.Count > 0)
         {
-            var tagged = $"FROM {linkTable} x JOIN tags t ON t.owner = x.owner AND t.id = x.tag_id " +
-                $"WHERE x.owner = {alias}.owner AND x.{linkColumn} = {alias}.id AND t.name_key IN ({query.Parameters(tagKeys)})";
+            var tagged = $"FROM {linkTable} link JOIN tags tag ON tag.owner = link.owner AND tag.id = link.tag_id " +
+                $"WHERE link.owner = {alias}.owner AND link.{linkColumn} = {alias}.id AND tag.name_key IN ({query.Parameters(tagKeys)})";
             query.Append(tagMatch == TagMatch.All
                 ? $" AND (SELECT COUNT(*) {tagged}) = {query.Parameter(tagKeys.Count)}"
                 : $" AND EXISTS (SELECT 1 {tagged})");

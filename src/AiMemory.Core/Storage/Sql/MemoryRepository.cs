@@ -8,10 +8,10 @@ internal sealed partial class MemoryRepository(OwnerScope scope) : IMemoryReposi
 {
     private const string Kind = "memory";
 
-    private const string SelectColumns =
+    internal const string SelectColumns =
         "m.id, m.title, m.content, c.name, p.name, m.priority, m.created_at, m.updated_at, m.version";
 
-    private const string JoinNames =
+    internal const string JoinNames =
         " LEFT JOIN categories c ON c.owner = m.owner AND c.id = m.category_id" +
         " LEFT JOIN projects p ON p.owner = m.owner AND p.id = m.project_id";
 
@@ -172,7 +172,7 @@ internal sealed partial class MemoryRepository(OwnerScope scope) : IMemoryReposi
             : new VersionConflictException(kind, id, expectedVersion, Convert.ToInt32(version, System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    private static MemoryDraft Validate(MemoryDraft draft, string field)
+    internal static MemoryDraft Validate(MemoryDraft draft, string field)
     {
         ArgumentNullException.ThrowIfNull(draft);
         StoreValidation.Title(draft.Title, $"{field} title");
@@ -263,7 +263,7 @@ internal sealed partial class MemoryRepository(OwnerScope scope) : IMemoryReposi
         return rows.Count == 0 ? null : rows[0].Memory;
     }
 
-    private async Task<List<MemorySearchHit>> ReadRowsAsync(
+    internal async Task<List<MemorySearchHit>> ReadRowsAsync(
         DbConnection connection,
         DbTransaction? transaction,
         SqlQuery query,

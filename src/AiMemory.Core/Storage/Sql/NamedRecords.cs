@@ -153,6 +153,13 @@ internal sealed class NamedRecords(OwnerScope scope, string table, string kind, 
             cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Reads every record of the owner, by id.</summary>
+    public async Task<List<Row>> ReadAllAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        using var command = scope.Command(connection, null, $"SELECT {Columns} FROM {table} WHERE owner = @owner ORDER BY id");
+        return await ReadAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task<List<Row>> ReadAsync(DbCommand command, CancellationToken cancellationToken)
     {
         var rows = new List<Row>();

@@ -10,19 +10,19 @@ internal sealed class SqlOwnerStore : IOwnerStore
     public SqlOwnerStore(OwnerScope scope)
     {
         _scope = scope;
-        Memories = new MemoryRepository(scope);
-        Tasks = new TaskRepository(scope);
+        MemoryRows = new MemoryRepository(scope);
+        TaskRows = new TaskRepository(scope);
+        InstructionRows = new InstructionRepository(scope);
         Projects = new ProjectRepository(scope);
         Categories = new CategoryRepository(scope);
         Tags = new TagRepository(scope);
-        Instructions = new InstructionRepository(scope);
     }
 
     public string Owner => _scope.Owner;
 
-    public IMemoryRepository Memories { get; }
+    public IMemoryRepository Memories => MemoryRows;
 
-    public ITaskRepository Tasks { get; }
+    public ITaskRepository Tasks => TaskRows;
 
     public IProjectRepository Projects { get; }
 
@@ -30,7 +30,13 @@ internal sealed class SqlOwnerStore : IOwnerStore
 
     public ITagRepository Tags { get; }
 
-    public IInstructionRepository Instructions { get; }
+    public IInstructionRepository Instructions => InstructionRows;
+
+    internal MemoryRepository MemoryRows { get; }
+
+    internal TaskRepository TaskRows { get; }
+
+    internal InstructionRepository InstructionRows { get; }
 
     public Task<OwnerExport> ExportAsync(CancellationToken cancellationToken = default) =>
         new OwnerTransfer(_scope, this).ExportAsync(cancellationToken);
