@@ -1,0 +1,44 @@
+using ModelContextProtocol;
+
+namespace AiMemory.Core.Mcp;
+
+/// <summary>Checks of numeric tool arguments, repeated in code because the MCP SDK does not enforce input schemas.</summary>
+internal static class Arguments
+{
+    public static void InRange(string field, long value, long minimum, long maximum)
+    {
+        if (value < minimum || value > maximum)
+        {
+            throw new McpException($"'{field}' must be between {minimum} and {maximum}; got {value}.");
+        }
+    }
+
+    public static void Priority(string field, int? value)
+    {
+        if (value is { } priority)
+        {
+            InRange(field, priority, FieldLimits.MinPriority, FieldLimits.MaxPriority);
+        }
+    }
+
+    public static void Id(string field, long value) => InRange(field, value, 1, long.MaxValue);
+
+    public static void Version(string field, int? value)
+    {
+        if (value is { } version)
+        {
+            InRange(field, version, 1, int.MaxValue);
+        }
+    }
+
+    public static void Count<T>(string field, IReadOnlyList<T>? items, int minimum, int maximum)
+    {
+        var count = items?.Count ?? 0;
+        if (count < minimum || count > maximum)
+        {
+            throw new McpException($"'{field}' must hold between {minimum} and {maximum} items; got {count}.");
+        }
+    }
+
+    public static DateTimeOffset? Utc(DateTimeOffset? value) => value?.ToUniversalTime();
+}

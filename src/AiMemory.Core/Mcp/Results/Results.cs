@@ -1,0 +1,41 @@
+using AiMemory.Core.Model;
+
+namespace AiMemory.Core.Mcp.Results;
+
+/// <summary>The result of a create or update: the stored record and what the sanitiser removed from the input.</summary>
+internal sealed record WriteResult<T>(T Item, IReadOnlyList<string> Sanitized);
+
+/// <summary>The result of a read of one record.</summary>
+internal sealed record ItemResult<T>(T Item);
+
+/// <summary>The result of a batch create: every stored record, in input order.</summary>
+internal sealed record BatchResult<T>(IReadOnlyList<T> Items, int Created, IReadOnlyList<string> Sanitized);
+
+/// <summary>
+/// One page of a list, search or export. <see cref="NextCursor"/> is <see langword="null"/> on the last page;
+/// <see cref="Truncated"/> says the response budget cut the page short, and <see cref="Note"/> says how to go on.
+/// </summary>
+internal sealed record PageResult<T>(
+    IReadOnlyList<T> Items,
+    string? NextCursor,
+    bool Truncated,
+    string? Note,
+    IReadOnlyList<string> Sanitized);
+
+/// <summary>The result of a delete.</summary>
+internal sealed record DeleteResult(string Kind, string Id, bool Deleted);
+
+/// <summary>The result of an import.</summary>
+internal sealed record ImportSummary(int Received, int Created, int Unchanged, IReadOnlyList<string> Sanitized);
+
+/// <summary>The fixed list of task statuses.</summary>
+internal sealed record StatusList(IReadOnlyList<TaskStatusValue> Statuses, IReadOnlyList<StatusDescription> Descriptions);
+
+/// <summary>A task status and what it means.</summary>
+internal sealed record StatusDescription(TaskStatusValue Status, string Meaning);
+
+/// <summary>Memory statistics.</summary>
+internal sealed record MemoryStatisticsResult(MemoryStatistics Statistics);
+
+/// <summary>Task statistics.</summary>
+internal sealed record TaskStatisticsResult(TaskStatistics Statistics);
