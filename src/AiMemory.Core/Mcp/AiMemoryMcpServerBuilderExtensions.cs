@@ -20,6 +20,10 @@ public static class AiMemoryMcpServerBuilderExtensions
         var options = AiMemoryJsonContext.ToolOptions;
         builder
             .WithTools<MemoryTools>(options)
+            .WithTools<TaskTools>(options)
+            .WithTools<ProjectTools>(options)
+            .WithTools<CategoryTools>(options)
+            .WithTools<TagTools>(options)
             .WithRequestFilters(filters => filters.AddCallToolFilter(AiMemoryToolFilter.Create));
         return builder;
     }

@@ -40,5 +40,29 @@ internal static class Arguments
         }
     }
 
+    /// <summary>Names a member of an argument, such as <c>tasks[2].title</c>, or just the member for a top-level argument.</summary>
+    public static string Field(string parent, string member) => parent.Length == 0 ? member : $"{parent}.{member}";
+
     public static DateTimeOffset? Utc(DateTimeOffset? value) => value?.ToUniversalTime();
+
+    /// <summary>Returns the id when one is given, or <see langword="null"/> to look up by name; exactly one must be given.</summary>
+    public static long? IdOrName(long? id, string? name)
+    {
+        if ((id is null) == (name is null))
+        {
+            throw new McpException("Give either 'id' or 'name', not both and not neither.");
+        }
+
+        if (id is { } key)
+        {
+            Id(nameof(id), key);
+        }
+
+        return id;
+    }
+
+    public static McpException Missing(string kind, long? id, string? name) =>
+        new(id is { } key
+            ? $"{kind} {key.ToString(System.Globalization.CultureInfo.InvariantCulture)} was not found."
+            : $"{kind} named '{name}' was not found.");
 }

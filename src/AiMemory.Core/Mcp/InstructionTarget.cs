@@ -9,16 +9,16 @@ internal static class InstructionTarget
     /// <summary>Returns the target when it fits: none for a global instruction, a name for a project or category one.</summary>
     public static string? Check(string field, InstructionScope scope, string? target)
     {
-        var prefix = field.Length == 0 ? "" : field + ".";
+        var name = Arguments.Field(field, "target");
         if (scope == InstructionScope.Global && !string.IsNullOrEmpty(target))
         {
-            throw new McpException($"'{prefix}target' must be omitted for a global instruction.");
+            throw new McpException($"'{name}' must be omitted for a global instruction.");
         }
 
         if (scope != InstructionScope.Global && string.IsNullOrWhiteSpace(target))
         {
             throw new McpException(
-                $"'{prefix}target' is required for a {(scope == InstructionScope.Project ? "project" : "category")} instruction: " +
+                $"'{name}' is required for a {(scope == InstructionScope.Project ? "project" : "category")} instruction: " +
                 "name the project or category.");
         }
 

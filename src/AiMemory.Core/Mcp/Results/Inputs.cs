@@ -17,15 +17,15 @@ internal sealed record MemoryImportItem(
 {
     public Memory ToMemory(string field, ToolCall call, DateTimeOffset now)
     {
-        Arguments.Priority($"{field}.priority", Priority);
+        Arguments.Priority(Arguments.Field(field, "priority"), Priority);
         var createdAt = (CreatedAt ?? now).ToUniversalTime();
         return new Memory(
             0,
-            call.Required($"{field}.title", Title, FieldLimits.Title),
-            call.Required($"{field}.content", Content, FieldLimits.Content),
-            call.Optional($"{field}.category", Category, FieldLimits.Name),
-            call.Optional($"{field}.project", Project, FieldLimits.Name),
-            call.Tags($"{field}.tags", Tags) ?? [],
+            call.Required(Arguments.Field(field, "title"), Title, FieldLimits.Title),
+            call.Required(Arguments.Field(field, "content"), Content, FieldLimits.Content),
+            call.Optional(Arguments.Field(field, "category"), Category, FieldLimits.Name),
+            call.Optional(Arguments.Field(field, "project"), Project, FieldLimits.Name),
+            call.Tags(Arguments.Field(field, "tags"), Tags) ?? [],
             Priority,
             createdAt,
             (UpdatedAt ?? createdAt).ToUniversalTime(),
@@ -48,17 +48,17 @@ internal sealed record TaskInput(
 {
     public TaskDraft ToDraft(string field, ToolCall call)
     {
-        Arguments.Priority($"{field}.priority", Priority);
+        Arguments.Priority(Arguments.Field(field, "priority"), Priority);
         return new TaskDraft(
-            call.Required($"{field}.title", Title, FieldLimits.Title),
-            call.Optional($"{field}.description", Description, FieldLimits.Description),
+            call.Required(Arguments.Field(field, "title"), Title, FieldLimits.Title),
+            call.Optional(Arguments.Field(field, "description"), Description, FieldLimits.Description),
             (TaskItemStatus)Status,
             Priority,
             Arguments.Utc(DueAt),
-            call.Optional($"{field}.category", Category, FieldLimits.Name),
-            call.Optional($"{field}.project", Project, FieldLimits.Name),
-            call.Tags($"{field}.tags", Tags),
-            call.Optional($"{field}.idempotencyKey", IdempotencyKey, FieldLimits.IdempotencyKey));
+            call.Optional(Arguments.Field(field, "category"), Category, FieldLimits.Name),
+            call.Optional(Arguments.Field(field, "project"), Project, FieldLimits.Name),
+            call.Tags(Arguments.Field(field, "tags"), Tags),
+            call.Optional(Arguments.Field(field, "idempotencyKey"), IdempotencyKey, FieldLimits.IdempotencyKey));
     }
 }
 
@@ -73,12 +73,12 @@ internal sealed record InstructionInput(
 {
     public AiInstructionDraft ToDraft(string field, ToolCall call)
     {
-        Arguments.Priority($"{field}.priority", Priority);
+        Arguments.Priority(Arguments.Field(field, "priority"), Priority);
         return new AiInstructionDraft(
-            call.Required($"{field}.title", Title, FieldLimits.Title),
-            call.Required($"{field}.content", Content, FieldLimits.Content),
+            call.Required(Arguments.Field(field, "title"), Title, FieldLimits.Title),
+            call.Required(Arguments.Field(field, "content"), Content, FieldLimits.Content),
             (InstructionScope)Scope,
-            InstructionTarget.Check(field, (InstructionScope)Scope, call.Optional($"{field}.target", Target, FieldLimits.Name)),
+            InstructionTarget.Check(field, (InstructionScope)Scope, call.Optional(Arguments.Field(field, "target"), Target, FieldLimits.Name)),
             Priority,
             Active);
     }
