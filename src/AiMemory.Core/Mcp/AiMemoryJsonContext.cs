@@ -56,6 +56,11 @@ namespace AiMemory.Core.Mcp;
 [JsonSerializable(typeof(StatusList))]
 [JsonSerializable(typeof(MemoryStatisticsResult))]
 [JsonSerializable(typeof(TaskStatisticsResult))]
+[JsonSerializable(typeof(InstructionSet))]
+[JsonSerializable(typeof(ProjectContext))]
+[JsonSerializable(typeof(TaskContext))]
+[JsonSerializable(typeof(MemoryContext))]
+[JsonSerializable(typeof(WorkPriorities))]
 [JsonSerializable(typeof(MemoryStatistics))]
 [JsonSerializable(typeof(TaskStatistics))]
 internal sealed partial class AiMemoryJsonContext : JsonSerializerContext

@@ -24,6 +24,10 @@ public static class AiMemoryMcpServerBuilderExtensions
             .WithTools<ProjectTools>(options)
             .WithTools<CategoryTools>(options)
             .WithTools<TagTools>(options)
+            .WithTools<InstructionTools>(options)
+            .WithTools<ContextTools>(options)
+            .WithResources<AiMemoryResources>()
+            .WithPrompts<AiMemoryPrompts>(options)
             .WithRequestFilters(filters => filters.AddCallToolFilter(AiMemoryToolFilter.Create));
         return builder;
     }

@@ -39,3 +39,14 @@ internal sealed record MemoryStatisticsResult(MemoryStatistics Statistics);
 
 /// <summary>Task statistics.</summary>
 internal sealed record TaskStatisticsResult(TaskStatistics Statistics);
+
+/// <summary>
+/// The AI instructions that apply, as records and as one text marked as stored content. <see cref="Truncated"/>
+/// says the response budget left some out, and <see cref="Note"/> names how many.
+/// </summary>
+internal sealed record InstructionSet(
+    IReadOnlyList<InstructionView> Instructions,
+    string Boundary,
+    string MarkedText,
+    bool Truncated,
+    string? Note);
