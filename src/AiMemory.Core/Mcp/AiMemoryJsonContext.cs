@@ -66,7 +66,8 @@ namespace AiMemory.Core.Mcp;
 internal sealed partial class AiMemoryJsonContext : JsonSerializerContext
 {
     /// <summary>
-    /// The options the tools are registered with: the MCP SDK's defaults, resolving this context's types first.
+    /// The options the tools are registered with: the MCP SDK's defaults, resolving this context's types first, and
+    /// writing null properties, because the output schemas list every property as required.
     /// </summary>
     public static JsonSerializerOptions ToolOptions { get; } = CreateToolOptions();
 
@@ -75,6 +76,7 @@ internal sealed partial class AiMemoryJsonContext : JsonSerializerContext
         var options = new JsonSerializerOptions(McpJsonUtilities.DefaultOptions)
         {
             TypeInfoResolver = JsonTypeInfoResolver.Combine(Default, McpJsonUtilities.DefaultOptions.TypeInfoResolver),
+            DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         };
         options.MakeReadOnly();
         return options;

@@ -4,7 +4,10 @@ using AiMemory.Core.Model;
 
 namespace AiMemory.Core.Mcp.Results;
 
-/// <summary>One memory to import: the fields of an exported memory; the id, times and version are optional.</summary>
+/// <summary>
+/// One memory to import, in the shape export_memories returns. The id and version are accepted so that an exported
+/// page can be passed back as it is, but the store assigns its own; the times are kept when given.
+/// </summary>
 internal sealed record MemoryImportItem(
     [property: Description("A short title."), MinLength(1), MaxLength(FieldLimits.Title)] string Title,
     [property: Description("The text."), MinLength(1), MaxLength(FieldLimits.Content)] string Content,
@@ -13,7 +16,9 @@ internal sealed record MemoryImportItem(
     [property: Description("Tags."), MaxLength(FieldLimits.MaxTags)] IReadOnlyList<string>? Tags = null,
     [property: Description("Importance from 1 to 5."), Range(FieldLimits.MinPriority, FieldLimits.MaxPriority)] int Priority = 3,
     [property: Description("The creation time (UTC) to keep; now when omitted.")] DateTimeOffset? CreatedAt = null,
-    [property: Description("The last update time (UTC) to keep; the creation time when omitted.")] DateTimeOffset? UpdatedAt = null)
+    [property: Description("The last update time (UTC) to keep; the creation time when omitted.")] DateTimeOffset? UpdatedAt = null,
+    [property: Description("The id in the exporting store; ignored.")] long? Id = null,
+    [property: Description("The version in the exporting store; ignored.")] int? Version = null)
 {
     public Memory ToMemory(string field, ToolCall call, DateTimeOffset now)
     {
