@@ -13,10 +13,17 @@ public static class AiMemoryMcpServerBuilderExtensions
     /// authenticated principal carrying a <c>CallerIdentity</c> on each request (the HTTP host), or an
     /// <see cref="IAmbientCallerIdentity"/> registered once at start-up (the stdio host).
     /// </summary>
+    /// <remarks>A second call on the same builder adds nothing.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
     public static IMcpServerBuilder WithAiMemoryTools(this IMcpServerBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        if (builder.Services.Any(service => service.ServiceType == typeof(AiMemoryToolsMarker)))
+        {
+            return builder;
+        }
+
+        builder.Services.AddSingleton<AiMemoryToolsMarker>();
         var options = AiMemoryJsonContext.ToolOptions;
         builder
             .WithTools<MemoryTools>(options)
@@ -31,4 +38,6 @@ public static class AiMemoryMcpServerBuilderExtensions
             .WithRequestFilters(filters => filters.AddCallToolFilter(AiMemoryToolFilter.Create));
         return builder;
     }
+
+    private sealed class AiMemoryToolsMarker;
 }

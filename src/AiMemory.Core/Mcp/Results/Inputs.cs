@@ -6,7 +6,7 @@ namespace AiMemory.Core.Mcp.Results;
 
 /// <summary>
 /// One memory to import, in the shape export_memories returns. The id and version are accepted so that an exported
-/// page can be passed back as it is, but the store assigns its own; the times are kept when given.
+/// page can be passed back unchanged, but the store assigns its own. The times are kept when given.
 /// </summary>
 internal sealed record MemoryImportItem(
     [property: Description("A short title."), MinLength(1), MaxLength(FieldLimits.Title)] string Title,

@@ -13,7 +13,7 @@ internal sealed record BatchResult<T>(IReadOnlyList<T> Items, int Created, IRead
 
 /// <summary>
 /// One page of a list, search or export. <see cref="NextCursor"/> is <see langword="null"/> on the last page;
-/// <see cref="Truncated"/> says the response budget cut the page short, and <see cref="Note"/> says how to go on.
+/// <see cref="Truncated"/> is true when the response budget cut the page short, and <see cref="Note"/> tells how to continue.
 /// </summary>
 internal sealed record PageResult<T>(
     IReadOnlyList<T> Items,
@@ -42,7 +42,7 @@ internal sealed record TaskStatisticsResult(TaskStatistics Statistics);
 
 /// <summary>
 /// The AI instructions that apply, as records and as one text marked as stored content. <see cref="Truncated"/>
-/// says the response budget left some out, and <see cref="Note"/> names how many.
+/// is true when the response budget left some out, and <see cref="Note"/> gives how many.
 /// </summary>
 internal sealed record InstructionSet(
     IReadOnlyList<InstructionView> Instructions,
