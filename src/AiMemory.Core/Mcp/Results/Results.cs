@@ -8,8 +8,14 @@ internal sealed record WriteResult<T>(T Item, IReadOnlyList<string> Sanitized);
 /// <summary>The result of a read of one record.</summary>
 internal sealed record ItemResult<T>(T Item);
 
-/// <summary>The result of a batch create: every stored record, in input order.</summary>
-internal sealed record BatchResult<T>(IReadOnlyList<T> Items, int Created, IReadOnlyList<string> Sanitized);
+/// <summary>
+/// The result of a batch create: the id, title and version of every stored record, in input order. The records
+/// themselves are left out because they repeat the input; read one with its get tool.
+/// </summary>
+internal sealed record BatchResult(IReadOnlyList<CreatedRecord> Items, int Created, IReadOnlyList<string> Sanitized);
+
+/// <summary>A record that a batch create stored.</summary>
+internal sealed record CreatedRecord(long Id, string Title, int Version);
 
 /// <summary>
 /// One page of a list, search or export. <see cref="NextCursor"/> is <see langword="null"/> on the last page;
@@ -34,11 +40,11 @@ internal sealed record StatusList(IReadOnlyList<TaskStatusValue> Statuses, IRead
 /// <summary>A task status and what it means.</summary>
 internal sealed record StatusDescription(TaskStatusValue Status, string Meaning);
 
-/// <summary>Memory statistics.</summary>
-internal sealed record MemoryStatisticsResult(MemoryStatistics Statistics);
+/// <summary>Memory statistics; <see cref="Note"/> is set when the per-project or per-category counts were shortened.</summary>
+internal sealed record MemoryStatisticsResult(MemoryStatistics Statistics, string? Note);
 
-/// <summary>Task statistics.</summary>
-internal sealed record TaskStatisticsResult(TaskStatistics Statistics);
+/// <summary>Task statistics; <see cref="Note"/> is set when the per-project counts were shortened.</summary>
+internal sealed record TaskStatisticsResult(TaskStatistics Statistics, string? Note);
 
 /// <summary>
 /// The AI instructions that apply, as records and as one text marked as stored content. <see cref="Truncated"/>

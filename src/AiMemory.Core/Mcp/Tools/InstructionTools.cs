@@ -40,7 +40,7 @@ internal sealed class InstructionTools
     [McpServerTool(Name = "batch_create_ai_instructions", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false,
         UseStructuredContent = true)]
     [Description("Stores up to 100 AI instructions in one transaction: all or none. Needs the instructions:write scope.")]
-    public static Task<BatchResult<InstructionView>> BatchCreateAiInstructions(
+    public static Task<BatchResult> BatchCreateAiInstructions(
         IServiceProvider services,
         [Description("The instructions to store."), MinLength(1), MaxLength(FieldLimits.MaxBatch)] InstructionInput[] instructions,
         ClaimsPrincipal? user = null,
@@ -50,7 +50,8 @@ internal sealed class InstructionTools
             Arguments.Count(nameof(instructions), instructions, 1, FieldLimits.MaxBatch);
             var drafts = instructions.Select((item, index) => item.ToDraft($"instructions[{index}]", call)).ToList();
             var created = await call.Store.Instructions.CreateManyAsync(drafts, call.CancellationToken).ConfigureAwait(false);
-            return new BatchResult<InstructionView>(created.Select(InstructionView.From).ToList(), created.Count, call.Removed);
+            return new BatchResult(
+                created.Select(item => new CreatedRecord(item.Id, item.Title, item.Version)).ToList(), created.Count, call.Removed);
         });
 
     [McpServerTool(Name = "list_ai_instructions", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false,

@@ -182,7 +182,7 @@ internal sealed class MemoryTools
         ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
         ToolCall.RunAsync(services, user, AiMemoryScopes.Read, cancellationToken, async call =>
-            new MemoryStatisticsResult(await call.Store.Memories.GetStatisticsAsync(call.CancellationToken).ConfigureAwait(false)));
+            StatisticsLimits.Shorten(await call.Store.Memories.GetStatisticsAsync(call.CancellationToken).ConfigureAwait(false)));
 
     [McpServerTool(Name = "export_memories", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false,
         UseStructuredContent = true)]

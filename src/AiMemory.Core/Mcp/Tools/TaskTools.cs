@@ -41,7 +41,7 @@ internal sealed class TaskTools
     [McpServerTool(Name = "batch_create_tasks", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false,
         UseStructuredContent = true)]
     [Description("Creates up to 100 tasks in one transaction: all or none. Use it to enter a plan at once.")]
-    public static Task<BatchResult<TaskView>> BatchCreateTasks(
+    public static Task<BatchResult> BatchCreateTasks(
         IServiceProvider services,
         [Description("The tasks to create."), MinLength(1), MaxLength(FieldLimits.MaxBatch)] TaskInput[] tasks,
         ClaimsPrincipal? user = null,
@@ -51,7 +51,7 @@ internal sealed class TaskTools
             Arguments.Count(nameof(tasks), tasks, 1, FieldLimits.MaxBatch);
             var drafts = tasks.Select((task, index) => task.ToDraft($"tasks[{index}]", call)).ToList();
             var created = await call.Store.Tasks.CreateManyAsync(drafts, call.CancellationToken).ConfigureAwait(false);
-            return new BatchResult<TaskView>(created.Select(TaskView.From).ToList(), created.Count, call.Removed);
+            return new BatchResult(created.Select(task => new CreatedRecord(task.Id, task.Title, task.Version)).ToList(), created.Count, call.Removed);
         });
 
     [McpServerTool(Name = "list_tasks", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false,
@@ -223,7 +223,7 @@ internal sealed class TaskTools
         ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
         ToolCall.RunAsync(services, user, AiMemoryScopes.Read, cancellationToken, async call =>
-            new TaskStatisticsResult(await call.Store.Tasks.GetStatisticsAsync(call.CancellationToken).ConfigureAwait(false)));
+            StatisticsLimits.Shorten(await call.Store.Tasks.GetStatisticsAsync(call.CancellationToken).ConfigureAwait(false)));
 
     [McpServerTool(Name = "export_tasks", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false,
         UseStructuredContent = true)]
