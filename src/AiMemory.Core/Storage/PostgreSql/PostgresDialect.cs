@@ -48,6 +48,32 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override string NextId(string table) => $"nextval('{table}_id_seq')";
 
+    public override async Task<long[]> AllocateIdsAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        string owner,
+        string table,
+        int count,
+        CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand(transaction, $"SELECT nextval('{table}_id_seq') FROM generate_series(1, @count)").With("@count", count);
+        var ids = new long[count];
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        for (var index = 0; index < count && await reader.ReadAsync(cancellationToken).ConfigureAwait(false); index++)
+        {
+            ids[index] = reader.GetInt64(0);
+        }
+
+        return ids;
+    }
+
+    public override Task<long[]?> AllocateSearchRowIdsAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        string table,
+        int count,
+        CancellationToken cancellationToken) => Task.FromResult<long[]?>(null);
+
     public override (string Columns, string Values) SearchableInsertExtras(string table) => ("", "");
 
     public override object ToDbTime(DateTimeOffset value) => value.ToUniversalTime();

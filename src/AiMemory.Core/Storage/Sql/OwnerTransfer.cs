@@ -51,6 +51,7 @@ internal sealed class OwnerTransfer(OwnerScope scope, SqlOwnerStore store)
             async (connection, transaction) =>
             {
                 var counts = new Counts();
+                var cache = new LinkCache();
                 foreach (var project in export.Projects)
                 {
                     await ImportNamedAsync(connection, transaction, "projects", project.Id, project.Name, project.Description, project.Color, project.CreatedAt, project.UpdatedAt, project.Version, counts, cancellationToken).ConfigureAwait(false);
@@ -67,7 +68,7 @@ internal sealed class OwnerTransfer(OwnerScope scope, SqlOwnerStore store)
                     if (slot.Insert)
                     {
                         var draft = new MemoryDraft(memory.Title, memory.Content, memory.Category, memory.Project, NameKey.Tags(memory.Tags), memory.Priority);
-                        await store.MemoryRows.InsertRowAsync(connection, transaction, draft, slot.Id, memory.CreatedAt, memory.UpdatedAt, memory.Version, cancellationToken).ConfigureAwait(false);
+                        await store.MemoryRows.InsertRowAsync(connection, transaction, draft, slot.Id, memory.CreatedAt, memory.UpdatedAt, memory.Version, cache, cancellationToken).ConfigureAwait(false);
                     }
                 }
 
@@ -77,7 +78,7 @@ internal sealed class OwnerTransfer(OwnerScope scope, SqlOwnerStore store)
                     if (slot.Insert)
                     {
                         var draft = new TaskDraft(task.Title, task.Description, task.Status, task.Priority, task.DueAt, task.Category, task.Project, NameKey.Tags(task.Tags));
-                        await store.TaskRows.InsertRowAsync(connection, transaction, draft, slot.Id, task.CompletedAt, task.Archived, task.CreatedAt, task.UpdatedAt, task.Version, cancellationToken).ConfigureAwait(false);
+                        await store.TaskRows.InsertRowAsync(connection, transaction, draft, slot.Id, task.CompletedAt, task.Archived, task.CreatedAt, task.UpdatedAt, task.Version, cache, cancellationToken).ConfigureAwait(false);
                     }
                 }
 

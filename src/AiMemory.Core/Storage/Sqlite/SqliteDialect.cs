@@ -84,6 +84,32 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string NextId(string table) => $"(SELECT COALESCE(MAX(id), 0) + 1 FROM {table} WHERE owner = @owner)";
 
+    // Inside BEGIN IMMEDIATE no other connection writes, so the ids after the current maximum are free.
+    public override async Task<long[]> AllocateIdsAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        string owner,
+        string table,
+        int count,
+        CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand(transaction, $"SELECT COALESCE(MAX(id), 0) FROM {table} WHERE owner = @owner").With("@owner", owner);
+        var last = await command.ScalarInt64Async(cancellationToken).ConfigureAwait(false);
+        return Enumerable.Range(1, count).Select(offset => last + offset).ToArray();
+    }
+
+    public override async Task<long[]?> AllocateSearchRowIdsAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        string table,
+        int count,
+        CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand(transaction, $"SELECT COALESCE(MAX(fts_rowid), 0) FROM {table}");
+        var last = await command.ScalarInt64Async(cancellationToken).ConfigureAwait(false);
+        return Enumerable.Range(1, count).Select(offset => last + offset).ToArray();
+    }
+
     public override (string Columns, string Values) SearchableInsertExtras(string table) =>
         (", fts_rowid", $", (SELECT COALESCE(MAX(fts_rowid), 0) + 1 FROM {table})");
 
