@@ -18,8 +18,8 @@ public sealed class StoreLatencyConfig : ManualConfig
             .WithStrategy(RunStrategy.Monitoring)
             .WithToolchain(InProcessEmitToolchain.Instance)
             .WithLaunchCount(1)
-            .WithWarmupCount(20)
-            .WithIterationCount(200)
+            .WithWarmupCount(10)
+            .WithIterationCount(100)
             .WithInvocationCount(1)
             .WithUnrollFactor(1)
             .WithId("Latency"));

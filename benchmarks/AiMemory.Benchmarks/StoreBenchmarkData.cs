@@ -55,7 +55,7 @@ internal static class StoreBenchmarkData
         }
         else
         {
-            var database = "aimemory_bench_" + name.Replace('-', '_');
+            var database = PostgresDatabase(name);
             await using (var connection = new NpgsqlConnection(PostgresServer))
             {
                 await connection.OpenAsync();
@@ -72,7 +72,7 @@ internal static class StoreBenchmarkData
                 }
             }
 
-            options = new AiMemoryOptions { DatabaseUrl = new NpgsqlConnectionStringBuilder(PostgresServer) { Database = database }.ConnectionString };
+            options = new AiMemoryOptions { DatabaseUrl = PostgresConnectionString(name) };
         }
 
         var store = AiMemoryStore.Create(options);
@@ -80,8 +80,13 @@ internal static class StoreBenchmarkData
         return store;
     }
 
-    /// <summary>Fills the bench owner up to <paramref name="count"/> memories, in batches of 5,000.</summary>
-    public static async Task SeedAsync(AiMemoryStore store, int count)
+    private static string PostgresDatabase(string name) => "aimemory_bench_" + name.Replace('-', '_');
+
+    private static string PostgresConnectionString(string name) =>
+        new NpgsqlConnectionStringBuilder(PostgresServer) { Database = PostgresDatabase(name) }.ConnectionString;
+
+    /// <summary>Fills the bench owner of the store named <paramref name="name"/> up to <paramref name="count"/> memories.</summary>
+    public static async Task SeedAsync(AiMemoryStore store, string name, int count)
     {
         var memories = store.ForOwner(Owner).Memories;
         var present = (await memories.GetStatisticsAsync()).Total;
@@ -89,6 +94,14 @@ internal static class StoreBenchmarkData
         {
             var batch = Enumerable.Range(start, Math.Min(5_000, count - start)).Select(Draft).ToList();
             await memories.CreateManyAsync(batch);
+        }
+
+        // Fresh planner statistics, as autovacuum would gather them on a server that has run for a while.
+        if (present < count && store.Backend == "postgresql")
+        {
+            await using var connection = new NpgsqlConnection(PostgresConnectionString(name));
+            await connection.OpenAsync();
+            await ExecuteAsync(connection, "ANALYZE");
         }
     }
 

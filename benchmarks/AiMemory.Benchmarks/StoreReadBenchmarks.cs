@@ -22,8 +22,9 @@ public class StoreReadBenchmarks
     [GlobalSetup]
     public async Task SetUpAsync()
     {
-        _store = await StoreBenchmarkData.OpenAsync(Backend, $"read-{Memories}", fresh: false);
-        await StoreBenchmarkData.SeedAsync(_store, Memories);
+        var name = $"read-{Memories}";
+        _store = await StoreBenchmarkData.OpenAsync(Backend, name, fresh: false);
+        await StoreBenchmarkData.SeedAsync(_store, name, Memories);
         _owner = _store.ForOwner(StoreBenchmarkData.Owner);
         _ids = await StoreBenchmarkData.SampleIdsAsync(_store, 1_000);
         _ids = _ids.OrderBy(id => HashCode.Combine(id, 17)).ToArray();

@@ -82,8 +82,9 @@ internal sealed class PostgresDialect : SqlDialect
         reader.GetFieldValue<DateTimeOffset>(ordinal).ToUniversalTime();
 
     /// <summary>
-    /// Matches when the tsvector matches <c>websearch_to_tsquery</c> (which never raises on user text), or when every
-    /// token occurs as a substring (ILIKE, served by the trigram index for tokens of three or more characters).
+    /// Matches when the tsvector matches <c>websearch_to_tsquery</c>, which PostgreSQL documents as raising no syntax
+    /// errors on user text, or when every token occurs as a substring (ILIKE, served by the trigram index for tokens of
+    /// three or more characters). Tokens are bound as parameters, never spliced into SQL.
     /// </summary>
     public override TextMatch MatchText(SqlQuery query, SearchTarget target, string text)
     {

@@ -5,8 +5,8 @@ namespace AiMemory.Core.Storage.Sql;
 /// <summary>
 /// Links records to projects, categories and tags, creating them on first use with an upsert
 /// (INSERT ... ON CONFLICT DO UPDATE ... RETURNING), so concurrent writers that name the same new tag all get the
-/// one row instead of a unique-constraint error. Names are locked in a fixed order (project, category, then tags
-/// by key) so concurrent transactions cannot deadlock on them.
+/// one row instead of a unique-constraint error. A write locks names in a fixed order (project, category, then tags
+/// by key) to keep deadlocks rare, and a deadlock that still happens is retried by <see cref="SqlDatabase"/>.
 /// </summary>
 internal static class Links
 {
@@ -175,7 +175,7 @@ internal sealed record TagTable(string Name, string Column)
 
 /// <summary>
 /// The projects, categories and tags one write transaction has already linked, so a batch upserts each name once.
-/// Valid only inside that transaction, which holds the rows it upserted.
+/// Valid only inside that transaction, which keeps the upserted rows locked until it ends.
 /// </summary>
 internal sealed class LinkCache
 {

@@ -5,9 +5,9 @@ namespace AiMemory.Core.Storage.Sql;
 
 /// <summary>
 /// Export and import of everything one owner has. An import runs in one transaction and keeps ids, times and versions
-/// where it can, so exporting and importing into an empty owner gives identical records. A record already present
-/// (a project or category of the same name; a memory, task or instruction with the same id and creation time) is
-/// left as it is, so importing the same file twice creates nothing the second time.
+/// where it can, so exporting and importing into an empty owner gives identical records. A project or category
+/// whose name exists is left as it is. A memory, task or instruction whose id exists with the same creation time is
+/// also left as it is, so importing the same file twice creates nothing the second time.
 /// </summary>
 internal sealed class OwnerTransfer(OwnerScope scope, SqlOwnerStore store)
 {
@@ -230,7 +230,7 @@ internal sealed class OwnerTransfer(OwnerScope scope, SqlOwnerStore store)
 
         /// <summary>
         /// Counts a record present with the same id and creation time as unchanged; otherwise counts it as created and
-        /// returns the id to insert it with, or <see langword="null"/> when another record holds the id.
+        /// returns the id to insert it with, or <see langword="null"/> when another record already uses the id.
         /// </summary>
         public async Task<ImportSlot> PlaceAsync(
             OwnerScope scope,
