@@ -368,6 +368,19 @@ public sealed class MemoryToolTests
         Titles(await alice.CallOkAsync("list_memories")).ShouldBe(["Alice's list", "Alice's secret"], ignoreOrder: true);
     }
 
+    [Fact]
+    public async Task StoreMemory_StoreUnreachable_ReportsStorageUnavailable()
+    {
+        // Port 1 on loopback refuses connections, so the PostgreSQL store cannot open one.
+        await using var session = await McpTestSession.StartAsync(
+            unreachableDatabaseUrl: "postgresql://aimemory:secret@127.0.0.1:1/aimemory?timeout=2");
+
+        var message = await session.CallErrorAsync("store_memory", new { title = "T", content = "C" });
+
+        message.ShouldStartWith("Storage unavailable");
+        message.ShouldNotContain("secret");
+    }
+
     internal static async Task<long> StoreAsync(McpTestSession session, string title, string content)
     {
         var result = await session.CallOkAsync("store_memory", new { title, content });
