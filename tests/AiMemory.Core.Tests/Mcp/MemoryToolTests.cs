@@ -325,6 +325,17 @@ public sealed class MemoryToolTests
     }
 
     [Fact]
+    public async Task StoreMemory_ReadOnlyKeyAndBadArguments_RejectsScopeFirst()
+    {
+        await using var session = await McpTestSession.StartAsync(Identities.AliceReadOnly);
+
+        var message = await session.CallErrorAsync("store_memory", new { title = new string('t', 500) });
+
+        message.ShouldStartWith("Forbidden");
+        message.ShouldNotContain("title");
+    }
+
+    [Fact]
     public async Task ListMemories_WriteOnlyKey_RejectsWithMissingScope()
     {
         await using var session = await McpTestSession.StartAsync(McpTestSession.Alice with { Scopes = [AiMemoryScopes.Write] });
