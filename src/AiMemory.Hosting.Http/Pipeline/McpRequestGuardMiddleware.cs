@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace AiMemory.Hosting.Http.Pipeline;
 
@@ -36,10 +37,21 @@ internal sealed class McpRequestGuardMiddleware(RequestDelegate next)
             return;
         }
 
-        if (HttpMethods.IsPost(context.Request.Method) && await StartsWithArrayAsync(context.Request.BodyReader, context.RequestAborted))
+        if (HttpMethods.IsPost(context.Request.Method))
         {
-            await WriteErrorAsync(context, "JSON-RPC batches are not supported: send one request object per HTTP request.");
-            return;
+            var isBatch = await StartsWithArrayAsync(context.Request.BodyReader, context.RequestAborted);
+            if (isBatch)
+            {
+                await WriteErrorAsync(context, "JSON-RPC batches are not supported: send one request object per HTTP request.");
+                return;
+            }
+
+            // Kestrel reads Request.Body from the same pipe that was peeked. Servers without a native pipe get a reader
+            // wrapped around their stream, which now holds the peeked bytes, so the body must be read through it.
+            if (context.Features.Get<IRequestBodyPipeFeature>() is RequestBodyPipeFeature)
+            {
+                context.Request.Body = context.Request.BodyReader.AsStream(leaveOpen: true);
+            }
         }
 
         await next(context);
