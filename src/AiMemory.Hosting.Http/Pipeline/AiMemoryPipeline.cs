@@ -32,7 +32,7 @@ internal static class AiMemoryPipeline
 
     private static void UseSecurity(IApplicationBuilder app)
     {
-        _ = app;
+        app.UseMiddleware<ApiKeyAuthenticationMiddleware>();
     }
 
     private static bool IsMcpRequest(HttpContext context) => context.Request.Path.StartsWithSegments(McpPath, StringComparison.OrdinalIgnoreCase);
