@@ -22,7 +22,7 @@ internal sealed class ApiKeyAuthenticationMiddleware(RequestDelegate next, ApiKe
     private const string UnauthorizedDetail =
         "A valid API key is required: send it in the X-API-Key header or as Authorization: Bearer <key>.";
 
-    /// <summary>Authenticates, then continues as the caller, or answers 401.</summary>
+    /// <summary>Authenticates, then continues as the caller, or responds 401.</summary>
     public async Task InvokeAsync(HttpContext context)
     {
         if (HealthEndpoint.IsHealthRequest(context.Request))
@@ -43,7 +43,7 @@ internal sealed class ApiKeyAuthenticationMiddleware(RequestDelegate next, ApiKe
         await next(context);
     }
 
-    /// <summary>Writes the one 401 answer every failure gets.</summary>
+    /// <summary>Writes the one 401 response that every failure gets.</summary>
     public static Task WriteUnauthorizedAsync(HttpContext context)
     {
         context.Response.Headers.WWWAuthenticate = "Bearer realm=\"aimemory\"";

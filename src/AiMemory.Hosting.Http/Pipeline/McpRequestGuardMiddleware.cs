@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http.Features;
 namespace AiMemory.Hosting.Http.Pipeline;
 
 /// <summary>
-/// Refuses, on the MCP endpoint, an <c>MCP-Protocol-Version</c> header this server does not implement and a JSON-RPC
+/// Rejects, on the MCP endpoint, an <c>MCP-Protocol-Version</c> header this server does not implement and a JSON-RPC
 /// batch (a body that starts with <c>[</c>), each with 400 and a JSON-RPC error. The body is peeked, not consumed.
 /// </summary>
 internal sealed class McpRequestGuardMiddleware(RequestDelegate next)
@@ -47,7 +47,7 @@ internal sealed class McpRequestGuardMiddleware(RequestDelegate next)
             }
 
             // Kestrel reads Request.Body from the same pipe that was peeked. Servers without a native pipe get a reader
-            // wrapped around their stream, which now holds the peeked bytes, so the body must be read through it.
+            // wrapped around their stream, which now contains the peeked bytes, so the body must be read through it.
             if (context.Features.Get<IRequestBodyPipeFeature>() is RequestBodyPipeFeature)
             {
                 context.Request.Body = context.Request.BodyReader.AsStream(leaveOpen: true);

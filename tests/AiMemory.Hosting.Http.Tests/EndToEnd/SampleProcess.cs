@@ -11,7 +11,7 @@ namespace AiMemory.Hosting.Http.Tests.EndToEnd;
 /// The HTTPS sample (aimemory-https) running as a child process on 127.0.0.1, started with <c>dotnet</c> and the
 /// given environment. Its standard error is captured; the process is killed on dispose.
 /// </summary>
-internal sealed class SampleProcess : IAsyncDisposable
+public sealed class SampleProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
@@ -158,17 +158,20 @@ internal sealed class SampleProcess : IAsyncDisposable
     }
 
     /// <summary>An HTTP client for <paramref name="baseAddress"/> that trusts exactly <paramref name="trustedCertificate"/>.</summary>
-    public static HttpClient CreateClient(Uri baseAddress, X509Certificate2? trustedCertificate) =>
-        new(CreateHandler(trustedCertificate)) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    public static HttpClient CreateClient(Uri baseAddress, X509Certificate2? trustedCertificate, bool allowNameMismatch = false) =>
+        new(CreateHandler(trustedCertificate, allowNameMismatch)) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
-    /// <summary>A handler whose TLS validation accepts only a chain that ends at <paramref name="trustedCertificate"/>.</summary>
-    public static SocketsHttpHandler CreateHandler(X509Certificate2? trustedCertificate)
+    /// <summary>
+    /// A handler whose TLS validation accepts only a chain that ends at <paramref name="trustedCertificate"/>. A test
+    /// that sends a foreign <c>Host</c> header (which also becomes the TLS server name) allows the name mismatch.
+    /// </summary>
+    public static SocketsHttpHandler CreateHandler(X509Certificate2? trustedCertificate, bool allowNameMismatch = false)
     {
         var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) };
         if (trustedCertificate is not null)
         {
             handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
-                Validate(trustedCertificate, certificate as X509Certificate2, errors);
+                Validate(trustedCertificate, certificate as X509Certificate2, allowNameMismatch ? errors & ~SslPolicyErrors.RemoteCertificateNameMismatch : errors);
         }
 
         return handler;
