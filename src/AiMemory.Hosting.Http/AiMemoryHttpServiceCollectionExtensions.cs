@@ -1,7 +1,10 @@
 using AiMemory.Hosting.Http;
 using AiMemory.Hosting.Http.Configuration;
+using AiMemory.Hosting.Http.Kestrel;
 using AiMemory.Hosting.Http.Keys;
+using AiMemory.Hosting.Http.Pipeline;
 using AiMemory.Hosting.Http.Rest;
+using AiMemory.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -37,13 +40,19 @@ public static class AiMemoryHttpServiceCollectionExtensions
             return services;
         }
 
+        var address = ListenAddress.Parse(options.Host);
         services.AddSingleton(options);
+        services.TryAddSingleton(address);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddAiMemory(configuration);
+        services.AddAiMemorySecurity().BindConfiguration(configuration);
+        services.PostConfigure<AiMemorySecurityOptions>(security => security.LoopbackBound = address.IsLoopback);
+        services.TryAddSingleton<FailedAuthenticationThrottle>();
         services.TryAddSingleton<RestErrorFilter>();
 
         services.AddMcpServer()
             .WithHttpTransport(transport => transport.Stateless = true)
-;
+            .WithAiMemoryTools();
 
         services.AddHostedService<FirstRunKeyService>();
         return services;

@@ -29,7 +29,6 @@ public static class AiMemoryHttpWebApplicationBuilderExtensions
 
         HostLogging.AddHostLogging(builder.Services, options);
         builder.WebHost.ConfigureKestrel(kestrel => KestrelSetup.Configure(kestrel, options, address, certificate));
-        builder.Services.AddSingleton(address);
         builder.Services.AddAiMemoryHttp(options, builder.Configuration);
         return builder;
     }

@@ -1,4 +1,3 @@
-using AiMemory.Core.Storage;
 using AiMemory.Hosting.Http.Kestrel;
 using AiMemory.Hosting.Http.Logging;
 using AiMemory.Security;
@@ -11,14 +10,13 @@ using Microsoft.Extensions.Logging;
 namespace AiMemory.Hosting.Http.Keys;
 
 /// <summary>
-/// Prepares the store before the server listens: applies migrations, then makes sure a key exists. With no key
+/// Makes sure a key exists before the server listens (it starts after the store's migration service). With no key
 /// configured at all (no <c>API_KEY</c> and no active managed key in the store), it creates a managed key, stores only
 /// its hash and prints the key once to standard error with a request that uses it. A non-loopback host without any
 /// key refuses to start instead, unless the insecure-bind override is set.
 /// </summary>
 internal sealed class FirstRunKeyService(
     IServiceProvider services,
-    IAiMemoryStore store,
     ApiKeyAuthenticator authenticator,
     AiMemoryHttpOptions options,
     TimeProvider timeProvider,
@@ -30,7 +28,6 @@ internal sealed class FirstRunKeyService(
     /// <inheritdoc/>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await store.MigrateAsync(cancellationToken);
         if (authenticator.HasBootstrapKey)
         {
             return;

@@ -26,10 +26,4 @@ internal static partial class HttpHostLog
 
     [LoggerMessage(6006, LogLevel.Debug, "Request body over the limit of {LimitBytes} bytes refused for {Method} {Route}")]
     public static partial void BodyTooLarge(ILogger logger, long limitBytes, string method, string route);
-
-    [LoggerMessage(6007, LogLevel.Warning, "Forbidden origin {Origin}: {Reason}, path {Path}")]
-    public static partial void ForbiddenOrigin(ILogger logger, string origin, string reason, string path);
-
-    [LoggerMessage(6008, LogLevel.Warning, "Forbidden host {Host}: {Reason}, path {Path}")]
-    public static partial void ForbiddenHost(ILogger logger, string host, string reason, string path);
 }

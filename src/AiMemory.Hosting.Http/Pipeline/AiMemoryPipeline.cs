@@ -32,7 +32,10 @@ internal static class AiMemoryPipeline
 
     private static void UseSecurity(IApplicationBuilder app)
     {
+        app.UseMiddleware<OriginHostMiddleware>();
+        app.UseMiddleware<ClientRateLimitMiddleware>();
         app.UseMiddleware<ApiKeyAuthenticationMiddleware>();
+        app.UseMiddleware<KeyRateLimitMiddleware>();
     }
 
     private static bool IsMcpRequest(HttpContext context) => context.Request.Path.StartsWithSegments(McpPath, StringComparison.OrdinalIgnoreCase);

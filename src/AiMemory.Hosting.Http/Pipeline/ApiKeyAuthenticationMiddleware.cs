@@ -1,5 +1,7 @@
+using AiMemory.Hosting.Http.Logging;
 using AiMemory.Security.Authentication;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
 
 namespace AiMemory.Hosting.Http.Pipeline;
@@ -9,15 +11,17 @@ namespace AiMemory.Hosting.Http.Pipeline;
 /// request's user to the caller. Every failure gets the same 401 body and <c>WWW-Authenticate</c> header, whatever the
 /// reason; the reason goes to the log only. <c>/health</c> needs no key.
 /// </summary>
-internal sealed class ApiKeyAuthenticationMiddleware(RequestDelegate next, ApiKeyAuthenticator authenticator)
+internal sealed class ApiKeyAuthenticationMiddleware(
+    RequestDelegate next,
+    ApiKeyAuthenticator authenticator,
+    FailedAuthenticationThrottle throttle,
+    TimeProvider timeProvider,
+    ILogger<ApiKeyAuthenticationMiddleware> logger)
 {
     /// <summary>The header that carries the key.</summary>
     public const string ApiKeyHeader = "X-API-Key";
 
     private const string BearerPrefix = "Bearer ";
-
-    /// <summary>The <see cref="HttpContext.Items"/> key set when authentication failed, for the per-address limiter.</summary>
-    public static readonly object AuthenticationFailedItem = new();
 
     private const string UnauthorizedDetail =
         "A valid API key is required: send it in the X-API-Key header or as Authorization: Bearer <key>.";
@@ -31,10 +35,32 @@ internal sealed class ApiKeyAuthenticationMiddleware(RequestDelegate next, ApiKe
             return;
         }
 
-        var result = await authenticator.AuthenticateAsync(ReadPresentedKey(context.Request), context.RequestAborted);
+        ApiKeyAuthenticationResult result;
+        try
+        {
+            result = await authenticator.AuthenticateAsync(ReadPresentedKey(context.Request), context.RequestAborted);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            HttpHostLog.StorageUnavailable(logger, exception, context.Request.Method, context.Request.Path.ToUriComponent());
+            await ProblemResponses.WriteAsync(
+                context,
+                StatusCodes.Status503ServiceUnavailable,
+                "Storage unavailable",
+                "The API key could not be checked because the key store did not respond. Try again shortly.");
+            return;
+        }
+
         if (!result.Succeeded)
         {
-            context.Items[AuthenticationFailedItem] = true;
+            // A failed attempt counts against the client address; once over its quota, the address gets 429.
+            var decision = await throttle.CountFailureAsync(context);
+            if (!decision.IsAllowed)
+            {
+                await RateLimitResponses.WriteTooManyRequestsAsync(context, decision, timeProvider.GetUtcNow(), "This client address");
+                return;
+            }
+
             await WriteUnauthorizedAsync(context);
             return;
         }
