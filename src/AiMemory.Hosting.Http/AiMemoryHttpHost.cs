@@ -29,7 +29,7 @@ public static class AiMemoryHttpHost
     /// Runs the program: <c>dev-cert --out DIR</c> writes a development certificate pair; anything else runs the
     /// server until it is stopped. A start-up error is printed to standard error without a stack trace.
     /// </summary>
-    /// <returns>The process exit code: 0 on a clean stop, 1 on a start-up error, 2 on a usage error.</returns>
+    /// <returns>The process exit code: 0 on a clean stop, 1 on a start-up or host error, 2 on a usage error.</returns>
     public static async Task<int> RunAsync(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -55,6 +55,12 @@ public static class AiMemoryHttpHost
         catch (OptionsValidationException exception)
         {
             await Console.Error.WriteLineAsync($"aimemory-https: {string.Join(" ", exception.Failures)}");
+            return 1;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The host has already logged the error with its stack trace; the console gets the message only.
+            await Console.Error.WriteLineAsync($"aimemory-https: start-up failed: {exception.Message}");
             return 1;
         }
     }

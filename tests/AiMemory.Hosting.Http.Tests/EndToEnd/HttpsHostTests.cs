@@ -155,7 +155,7 @@ public sealed class HttpsHostTests : IClassFixture<HttpsHostTests.HostFixture>
         public async Task InitializeAsync()
         {
             var (keyPath, certificatePath) = DevelopmentCertificate.WritePemPair(_directory.Combine("certs"));
-            Certificate = X509Certificate2.CreateFromPemFile(certificatePath);
+            Certificate = X509Certificate2.CreateFromPem(File.ReadAllText(certificatePath));
             Sample = await SampleProcess.StartAndWaitAsync(_directory.Path, new Dictionary<string, string>
             {
                 ["API_KEY"] = ApiKey,

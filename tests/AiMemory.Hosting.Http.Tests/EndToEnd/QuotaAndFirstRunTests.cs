@@ -21,7 +21,7 @@ public sealed partial class QuotaAndFirstRunTests : IAsyncLifetime
     public Task InitializeAsync()
     {
         (_keyPath, _certificatePath) = DevelopmentCertificate.WritePemPair(_directory.Combine("certs"));
-        _certificate = X509Certificate2.CreateFromPemFile(_certificatePath);
+        _certificate = X509Certificate2.CreateFromPem(File.ReadAllText(_certificatePath));
         return Task.CompletedTask;
     }
 
