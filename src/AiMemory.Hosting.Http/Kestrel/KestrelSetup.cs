@@ -37,7 +37,8 @@ internal static class KestrelSetup
         {
             kestrel.Listen(ip, options.Port, listen =>
             {
-                listen.Protocols = HttpProtocols.Http1AndHttp2;
+                // HTTP/2 needs TLS (ALPN) in Kestrel, so plain HTTP listeners speak HTTP/1.1 only.
+                listen.Protocols = certificate is null ? HttpProtocols.Http1 : HttpProtocols.Http1AndHttp2;
                 if (certificate is not null)
                 {
                     listen.UseHttps(certificate, https => https.SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13);

@@ -12,9 +12,6 @@ internal static partial class HttpHostLog
         "Insecure bind allowed by AIMEMORY_ALLOW_INSECURE_BIND: listening on {Address} without {Missing}; anyone who can reach it may read the traffic or call the API")]
     public static partial void InsecureBindAllowed(ILogger logger, string address, string missing);
 
-    [LoggerMessage(6002, LogLevel.Information, "Listening on {Scheme}://{Address}:{Port}")]
-    public static partial void Listening(ILogger logger, string scheme, string address, int port);
-
     [LoggerMessage(6003, LogLevel.Warning, "First run: no API key was configured, so managed key {KeyId} was created for owner {Owner}; it was printed once to standard error")]
     public static partial void FirstRunKeyCreated(ILogger logger, string keyId, string owner);
 

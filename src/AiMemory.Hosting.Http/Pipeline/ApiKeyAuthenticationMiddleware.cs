@@ -24,7 +24,7 @@ internal sealed class ApiKeyAuthenticationMiddleware(
     private const string BearerPrefix = "Bearer ";
 
     private const string UnauthorizedDetail =
-        "A valid API key is required: send it in the X-API-Key header or as Authorization: Bearer <key>.";
+        "A valid API key is required: send it in the X-API-Key header, or in the Authorization header after Bearer.";
 
     /// <summary>Authenticates, then continues as the caller, or responds 401.</summary>
     public async Task InvokeAsync(HttpContext context)
