@@ -1,4 +1,5 @@
 using System.Globalization;
+using AiMemory.Core.Mcp;
 using AiMemory.Core.Model;
 using AiMemory.Core.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -11,9 +12,6 @@ namespace AiMemory.Hosting.Http.Rest;
 /// <summary>The project routes under <c>/api/project</c>.</summary>
 internal static class ProjectEndpoints
 {
-    /// <summary>The maximum length of a display colour such as <c>#3366ff</c>.</summary>
-    private const int MaxColorLength = 32;
-
     /// <summary>Maps list, store, get, update and delete.</summary>
     public static void Map(RouteGroupBuilder group, string readScope, string writeScope)
     {
@@ -44,7 +42,7 @@ internal static class ProjectEndpoints
         var draft = new ProjectDraft(
             Required("name", body.Name, MaxNameLength),
             Optional("description", body.Description, MaxDescriptionLength),
-            Optional("color", body.Color, MaxColorLength));
+            Optional("color", body.Color, FieldLimits.Color));
         var project = await RestCaller.Store(context, store).Projects.CreateAsync(draft, context.RequestAborted);
         return RestJson.Json(project, StatusCodes.Status201Created);
     }
@@ -56,7 +54,7 @@ internal static class ProjectEndpoints
         var changes = new ProjectChanges(
             Optional("name", body.Name, MaxNameLength),
             Optional("description", body.Description, MaxDescriptionLength),
-            Optional("color", body.Color, MaxColorLength));
+            Optional("color", body.Color, FieldLimits.Color));
         var project = await RestCaller.Store(context, store).Projects.UpdateAsync(id, version, changes, context.RequestAborted);
         return RestJson.Json(project);
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AiMemory.Core.Mcp;
 using AiMemory.Core.Model;
 using AiMemory.Security.Sanitization;
 using Microsoft.AspNetCore.Http;
@@ -11,32 +12,16 @@ namespace AiMemory.Hosting.Http.Rest;
 /// </summary>
 internal static class RestInput
 {
-    /// <summary>Maximum length of a title, in UTF-16 code units after normalisation.</summary>
-    public const int MaxTitleLength = 200;
-
-    /// <summary>Maximum length of a memory's content or an instruction's text.</summary>
-    public const int MaxContentLength = 65_536;
-
-    /// <summary>Maximum length of a description.</summary>
-    public const int MaxDescriptionLength = 16_384;
-
-    /// <summary>Maximum length of a project or category name.</summary>
-    public const int MaxNameLength = 100;
-
-    /// <summary>Maximum number of tags on one item or in one filter.</summary>
-    public const int MaxTags = 32;
-
-    /// <summary>Maximum length of a search query.</summary>
-    public const int MaxQueryLength = 500;
-
-    /// <summary>Maximum length of a tag name.</summary>
-    public const int MaxTagLength = 64;
-
-    /// <summary>Maximum length of an idempotency key.</summary>
-    public const int MaxIdempotencyKeyLength = 128;
-
-    /// <summary>Maximum length of a page cursor.</summary>
-    public const int MaxCursorLength = 512;
+    // The limits are those of the MCP tools, so that both surfaces accept the same input.
+    public const int MaxTitleLength = FieldLimits.Title;
+    public const int MaxContentLength = FieldLimits.Content;
+    public const int MaxDescriptionLength = FieldLimits.Description;
+    public const int MaxNameLength = FieldLimits.Name;
+    public const int MaxTagLength = FieldLimits.Tag;
+    public const int MaxTags = FieldLimits.MaxTags;
+    public const int MaxQueryLength = FieldLimits.Query;
+    public const int MaxIdempotencyKeyLength = FieldLimits.IdempotencyKey;
+    public const int MaxCursorLength = FieldLimits.Cursor;
 
     /// <summary>Returns the sanitised text of a required field.</summary>
     public static string Required(string field, string? value, int maxLength)
@@ -78,9 +63,10 @@ internal static class RestInput
     /// <summary>Checks a priority from 1 to 5; <see langword="null"/> stays absent.</summary>
     public static int? Priority(string field, int? priority)
     {
-        if (priority is < 1 or > 5)
+        if (priority is < FieldLimits.MinPriority or > FieldLimits.MaxPriority)
         {
-            throw new RestValidationException(field, $"{field} must be from 1 to 5; it was {priority}.");
+            throw new RestValidationException(
+                field, $"{field} must be from {FieldLimits.MinPriority} to {FieldLimits.MaxPriority}; it was {priority}.");
         }
 
         return priority;
