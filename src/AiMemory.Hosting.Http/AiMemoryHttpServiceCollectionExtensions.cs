@@ -54,6 +54,7 @@ public static class AiMemoryHttpServiceCollectionExtensions
             .WithHttpTransport(transport => transport.Stateless = true)
             .WithAiMemoryTools();
 
+        services.AddHostedService<InsecureBindWarningService>();
         services.AddHostedService<FirstRunKeyService>();
         return services;
     }
