@@ -120,7 +120,7 @@ public class HttpHostBenchmarks
         var body = await response.Content.ReadAsStringAsync();
         if (response.StatusCode != HttpStatusCode.OK || body.Contains("\"isError\":true", StringComparison.Ordinal))
         {
-            throw new InvalidOperationException($"Unexpected answer {(int)response.StatusCode}: {body}");
+            throw new InvalidOperationException($"Unexpected response {(int)response.StatusCode}: {body}");
         }
     }
 

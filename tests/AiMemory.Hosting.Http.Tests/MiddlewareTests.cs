@@ -39,7 +39,7 @@ public sealed class MiddlewareTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SecurityHeaders_AnyAnswer_CarriesNosniffReferrerAndNoStore()
+    public async Task SecurityHeaders_AnyResponse_CarriesNosniffReferrerAndNoStore()
     {
         using var response = await _client.PostAsync("/echo", new StringContent("hello"));
 

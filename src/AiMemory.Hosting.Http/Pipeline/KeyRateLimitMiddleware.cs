@@ -6,7 +6,7 @@ namespace AiMemory.Hosting.Http.Pipeline;
 
 /// <summary>
 /// Counts each authenticated request against its key's quota (in process, or in the shared store when several
-/// instances run). Every answer carries <c>RateLimit-*</c> headers; a request over the quota gets 429 with
+/// instances run). Every response carries <c>RateLimit-*</c> headers; a request over the quota gets 429 with
 /// <c>Retry-After</c>. Other keys are unaffected, and <c>/health</c> is not counted.
 /// </summary>
 internal sealed class KeyRateLimitMiddleware(RequestDelegate next, IRequestRateLimiter limiter, TimeProvider timeProvider)

@@ -17,7 +17,7 @@ internal static class RateLimitResponses
         }
     }
 
-    /// <summary>Writes 429 with the headers and a problem that says when to retry.</summary>
+    /// <summary>Writes 429 with the headers and a problem whose detail gives the retry delay.</summary>
     public static Task WriteTooManyRequestsAsync(HttpContext context, RateLimitDecision decision, DateTimeOffset now, string subject)
     {
         AddHeaders(context, decision, now);

@@ -19,7 +19,7 @@ internal static class RestCaller
         return store.ForOwner(identity.Owner);
     }
 
-    /// <summary>An endpoint filter that answers 403 with a problem naming <paramref name="scope"/> when the key lacks it.</summary>
+    /// <summary>An endpoint filter that responds 403 with a problem naming <paramref name="scope"/> when the key lacks it.</summary>
     public static Func<EndpointFilterInvocationContext, EndpointFilterDelegate, ValueTask<object?>> RequireScope(string scope) =>
         async (context, next) =>
         {

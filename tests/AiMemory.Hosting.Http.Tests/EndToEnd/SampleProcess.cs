@@ -113,7 +113,7 @@ public sealed class SampleProcess : IAsyncDisposable
         return new SampleProcess(process, port, https ? "https" : "http");
     }
 
-    /// <summary>Starts the sample and waits until <c>/health</c> answers 200.</summary>
+    /// <summary>Starts the sample and waits until <c>/health</c> returns 200.</summary>
     public static async Task<SampleProcess> StartAndWaitAsync(
         string workingDirectory,
         IReadOnlyDictionary<string, string> environment,

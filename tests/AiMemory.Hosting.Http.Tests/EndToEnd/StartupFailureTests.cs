@@ -2,7 +2,7 @@ using AiMemory.Testing;
 
 namespace AiMemory.Hosting.Http.Tests.EndToEnd;
 
-/// <summary>The sample process refuses to start on a bad TLS pair or an unsafe bind, and says why.</summary>
+/// <summary>The sample process does not start with a bad TLS pair or an unsafe bind, and prints the reason.</summary>
 public sealed class StartupFailureTests : IDisposable
 {
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(60);
