@@ -16,19 +16,19 @@ internal sealed class FailedAuthenticationThrottle(IRequestRateLimiter limiter, 
 
     private static readonly object PartitionItem = new();
 
-    private readonly ConcurrentDictionary<RateLimitPartition, RateLimitDecision> _blocked = new();
+    private readonly ConcurrentDictionary<QuotaPartition, RateLimitDecision> _blocked = new();
 
     /// <summary>Resolves the client address of the request once and returns its partition.</summary>
-    public RateLimitPartition PartitionOf(HttpContext context)
+    public QuotaPartition PartitionOf(HttpContext context)
     {
-        if (context.Items.TryGetValue(PartitionItem, out var stored) && stored is RateLimitPartition partition)
+        if (context.Items.TryGetValue(PartitionItem, out var stored) && stored is QuotaPartition partition)
         {
             return partition;
         }
 
         var forwardedFor = context.Request.Headers["X-Forwarded-For"];
         var address = resolver.Resolve(context.Connection.RemoteIpAddress, forwardedFor.Count == 0 ? null : forwardedFor.ToString());
-        partition = RateLimitPartition.ForClient(address);
+        partition = QuotaPartition.ForClient(address);
         context.Items[PartitionItem] = partition;
         return partition;
     }
@@ -63,7 +63,7 @@ internal sealed class FailedAuthenticationThrottle(IRequestRateLimiter limiter, 
         return decision;
     }
 
-    private void Remember(RateLimitPartition partition, RateLimitDecision decision)
+    private void Remember(QuotaPartition partition, RateLimitDecision decision)
     {
         if (_blocked.Count >= MaxBlockedClients)
         {

@@ -21,7 +21,7 @@ internal sealed class KeyRateLimitMiddleware(RequestDelegate next, IRequestRateL
             return;
         }
 
-        var decision = await limiter.AcquireAsync(RateLimitPartition.ForKey(keyId), context.RequestAborted);
+        var decision = await limiter.AcquireAsync(QuotaPartition.ForKey(keyId), context.RequestAborted);
         var now = timeProvider.GetUtcNow();
         if (!decision.IsAllowed)
         {
