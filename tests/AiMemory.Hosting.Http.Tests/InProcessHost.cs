@@ -71,7 +71,17 @@ internal sealed class InProcessHost : IAsyncDisposable
 
         var app = builder.Build();
         app.MapAiMemory();
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            directory.Dispose();
+            throw;
+        }
+
         return new InProcessHost(app, directory, logs);
     }
 

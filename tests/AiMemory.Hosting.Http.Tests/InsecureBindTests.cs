@@ -25,4 +25,20 @@ public sealed class InsecureBindTests
 
         host.Logs.Messages.ShouldNotContain(message => message.Contains("Insecure bind", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Start_PublicAddressWithoutAnyKey_Refused()
+    {
+        var exception = await Should.ThrowAsync<HostStartupException>(() => InProcessHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["HOST"] = "0.0.0.0",
+            ["USE_HTTPS"] = "true",
+            ["SSL_KEY_PATH"] = "private-key.pem",
+            ["SSL_CERT_PATH"] = "certificate.pem",
+            ["API_KEY"] = null,
+        }));
+
+        exception.Message.ShouldContain("no API key exists");
+        exception.Message.ShouldContain("Set API_KEY");
+    }
 }

@@ -129,13 +129,18 @@ public sealed class HttpsHostTests : IClassFixture<HttpsHostTests.HostFixture>
         using (await client.GetAsync("/api/memory/list"))
         using (await client.SendAsync(_fixture.Authorized(HttpMethod.Get, "/api/memory/list", origin: "https://malicious-site.com")))
         using (await client.SendAsync(_fixture.Authorized(HttpMethod.Get, "/api/memory/list")))
+        using (var reboundClient = _fixture.CreateClient(allowNameMismatch: true))
+        using (var rebound = _fixture.Authorized(HttpMethod.Get, "/api/memory/list"))
         {
+            rebound.Headers.Host = "rebound.example.com";
+            using var _ = await reboundClient.SendAsync(rebound);
         }
 
         var log = _fixture.ReadLog();
 
         log.ShouldContain("Unauthorized");
         log.ShouldContain("Forbidden origin");
+        log.ShouldContain("Forbidden host");
         log.ShouldContain("HTTP GET /api/memory/list responded 200");
         log.ShouldNotContain(HostFixture.ApiKey);
     }
