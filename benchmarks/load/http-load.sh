@@ -7,8 +7,8 @@
 #
 # The URL must be on 127.0.0.1, ::1 or localhost: this script never loads another machine. Every run stops after
 # --requests requests (at most 20000) or 120 seconds, whichever comes first. Each request starts a curl process,
-# so the figures include process start-up and measure far less than the host can serve; the BenchmarkDotNet suite
-# (HttpHostBenchmarks) gives the recorded numbers.
+# so the figures include process start-up and show far less than the host can serve. The recorded numbers come
+# from benchmarks/load/HttpPipelineLoad (see benchmarks/README.md).
 set -euo pipefail
 
 url=http://127.0.0.1:3000 key="" requests=500 concurrency=4 route=list cacert=""

@@ -4,7 +4,7 @@ using AiMemory.Hosting.Http.Tests.EndToEnd;
 
 namespace AiMemory.Hosting.Http.Tests;
 
-/// <summary>A host whose PostgreSQL server is down keeps running and says so on /health and on every route.</summary>
+/// <summary>A host whose PostgreSQL server is down keeps running and reports the outage on /health and on every route.</summary>
 public sealed class StoreUnavailableTests : IAsyncLifetime
 {
     private InProcessHost _host = null!;

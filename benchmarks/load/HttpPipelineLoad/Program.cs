@@ -14,9 +14,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 // A bounded load run on 127.0.0.1 that compares the HTTP host with its security pipeline on and off. Both hosts run in
-// this process on Kestrel over SQLite files with the same 200 memories; rounds alternate between them so that
-// background load on the machine affects both alike. Each round sends a fixed number of requests from several
-// concurrent clients, so the run stops by itself.
+// this process on Kestrel over SQLite files with the same 200 memories. Rounds alternate between them, so background
+// load on the machine affects both alike. Each round sends a fixed number of requests from several concurrent
+// clients, so the run stops by itself.
 //
 //   dotnet run -c Release --project benchmarks/load/HttpPipelineLoad -- [rounds] [requests-per-round] [concurrency]
 
