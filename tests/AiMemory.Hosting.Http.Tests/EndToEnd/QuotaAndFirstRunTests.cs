@@ -13,6 +13,10 @@ public sealed partial class QuotaAndFirstRunTests : IAsyncLifetime
 {
     private const string ApiKey = "e2e-quota-key-9a8b7c6d5e4f3a2b1c0d";
 
+    // Windows are aligned to the Unix epoch, so a test that straddles a window boundary would see its count reset.
+    // For a test of about two seconds, an hour-long window makes that about one run in 1800 instead of one in 450.
+    private const string WindowMilliseconds = "3600000";
+
     private readonly TemporaryDirectory _directory = new();
     private X509Certificate2 _certificate = null!;
     private string _keyPath = "";
@@ -36,7 +40,12 @@ public sealed partial class QuotaAndFirstRunTests : IAsyncLifetime
     public async Task GuideRateLimitCheck_Requests1To100Pass_101Gets429()
     {
         var logPath = _directory.Combine("quota-logs/server.log");
-        await using var sample = await StartHttpsAsync("quota", new() { ["RATE_LIMIT_MAX_REQUESTS"] = "100", ["LOG_FILE"] = logPath });
+        await using var sample = await StartHttpsAsync("quota", new()
+        {
+            ["RATE_LIMIT_MAX_REQUESTS"] = "100",
+            ["RATE_LIMIT_WINDOW_MS"] = WindowMilliseconds,
+            ["LOG_FILE"] = logPath,
+        });
         using var client = SampleProcess.CreateClient(sample.BaseAddress, _certificate);
 
         var statuses = new List<HttpStatusCode>();
@@ -81,6 +90,7 @@ public sealed partial class QuotaAndFirstRunTests : IAsyncLifetime
             ["DATABASE_URL"] = connectionString,
             ["RATE_LIMIT_SHARED"] = "true",
             ["RATE_LIMIT_MAX_REQUESTS"] = "10",
+            ["RATE_LIMIT_WINDOW_MS"] = WindowMilliseconds,
         };
         await using var first = await StartHttpsAsync("first", shared);
         await using var second = await StartHttpsAsync("second", shared);
