@@ -29,6 +29,7 @@ public static class AiMemoryHttpServiceCollectionExtensions
     }
 
     /// <summary>Adds the services as <see cref="AddAiMemoryHttp(IServiceCollection, IConfiguration)"/> does, with settings given.</summary>
+    /// <exception cref="AiMemory.Hosting.Http.HostStartupException">A setting is invalid; the message names it.</exception>
     public static IServiceCollection AddAiMemoryHttp(this IServiceCollection services, AiMemoryHttpOptions options, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -40,6 +41,7 @@ public static class AiMemoryHttpServiceCollectionExtensions
             return services;
         }
 
+        AiMemoryHttpSettings.Validate(options);
         var address = ListenAddress.Parse(options.Host);
         services.AddSingleton(options);
         services.TryAddSingleton(address);
