@@ -37,7 +37,9 @@ public sealed class McpEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Connect_WrongKey_Fails()
     {
-        await Should.ThrowAsync<Exception>(async () => await ConnectAsync("wrong-key-of-sufficient-length-000"));
+        var exception = await Should.ThrowAsync<HttpRequestException>(async () => await ConnectAsync("wrong-key-of-sufficient-length-000"));
+
+        exception.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
