@@ -33,5 +33,5 @@ internal static class HealthEndpoint
 
     /// <summary>Checks whether a request is for the health check.</summary>
     public static bool IsHealthRequest(HttpRequest request) =>
-        request.Path.Equals(Path, StringComparison.OrdinalIgnoreCase) && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method));
+        HttpMethods.IsGet(request.Method) && request.Path.Equals(Path, StringComparison.OrdinalIgnoreCase);
 }
