@@ -43,7 +43,7 @@ public static partial class RuntimeRoleSql
     public static string BuildForDatabaseUrl(string role, string ownerDatabaseUrl)
     {
         var builder = ParseUrl(ownerDatabaseUrl);
-        return Build(role, builder.Database ?? throw new ArgumentException("The database URL names no database.", nameof(ownerDatabaseUrl)));
+        return Build(role, builder.Database ?? throw new ArgumentException("The database URL is missing a database name.", nameof(ownerDatabaseUrl)));
     }
 
     /// <summary>Runs the grant statements with the owner connection in <paramref name="ownerDatabaseUrl"/>, in one transaction.</summary>

@@ -90,7 +90,7 @@ internal static class KeyCommands
                 var id = parse.GetValue(keyId)!;
                 if (!await CommandContext.Keys(services).RevokeAsync(id, token))
                 {
-                    await context.Error.WriteLineAsync($"error: no active key has the id '{id}'.");
+                    await context.Error.WriteLineAsync($"error: key '{id}' not found or already revoked; run keys list to see the ids.");
                     return CommandContext.Failure;
                 }
 
