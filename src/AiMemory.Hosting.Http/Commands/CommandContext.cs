@@ -74,6 +74,7 @@ internal sealed class CommandContext(IConfiguration configuration, TextWriter ou
         or StoreException
         or HttpRequestException
         or TimeoutException
+        or System.Security.Cryptography.CryptographicException
         or Microsoft.Extensions.Options.OptionsValidationException;
 
     private static string Describe(Exception exception)

@@ -7,7 +7,7 @@ internal static class HealthCommand
 {
     public static Command Create(CommandContext context)
     {
-        var url = new Option<Uri?>("--url") { Description = "A running server's health address, such as https://127.0.0.1:8443/health." };
+        var url = new Option<string?>("--url") { Description = "A running server's health address, such as https://127.0.0.1:8443/health." };
         var caFile = new Option<string?>("--ca-certificate")
         {
             Description = "A PEM certificate to trust for --url, such as the server's own self-signed certificate.",
@@ -26,8 +26,13 @@ internal static class HealthCommand
                     return CommandContext.Failure;
                 }
 
-                if (parse.GetValue(url) is { } address)
+                if (parse.GetValue(url) is { } text)
                 {
+                    if (!Uri.TryCreate(text, UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
+                    {
+                        throw new ArgumentException($"--url '{text}' is invalid: give an absolute http or https address.");
+                    }
+
                     using var client = ServerHealth.CreateClient(parse.GetValue(caFile));
                     using var response = await client.GetAsync(address, timeout.Token);
                     if (!response.IsSuccessStatusCode)

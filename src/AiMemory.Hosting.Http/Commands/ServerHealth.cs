@@ -11,7 +11,7 @@ internal static class ServerHealth
         var handler = new SocketsHttpHandler { AllowAutoRedirect = false };
         if (caCertificatePath is not null)
         {
-            var authority = X509Certificate2.CreateFromPemFile(caCertificatePath);
+            var authority = X509Certificate2.CreateFromPem(File.ReadAllText(caCertificatePath));
             handler.SslOptions = new SslClientAuthenticationOptions
             {
                 CertificateChainPolicy = new X509ChainPolicy

@@ -125,7 +125,16 @@ public sealed class DatabaseAndBackupCommandsTests : IDisposable
 
         result.ExitCode.ShouldBe(1);
         result.Error.ShouldStartWith("error:");
+        result.Error.ShouldContain($"127.0.0.1:{port}");
         result.Error.ShouldNotContain("   at ");
+    }
+
+    [Fact]
+    public async Task Health_UrlNotHttp_NamesTheProblem()
+    {
+        var result = await _runner.RunAsync("health", "--url", "ftp://127.0.0.1/health");
+
+        result.ShouldFailClearly("absolute http or https address");
     }
 
     public void Dispose() => _runner.Dispose();
