@@ -1,4 +1,5 @@
 using AiMemory.Hosting.Http;
+using AiMemory.Hosting.Http.Commands;
 
 // Runs the AiMemory HTTP(S) server: MCP on /mcp, the REST API under /api and /health, configured from the
 // environment, a .env file in the working directory and appsettings.json. With no configuration it listens on
@@ -6,4 +7,10 @@ using AiMemory.Hosting.Http;
 //
 //   aimemory-https                   run the server
 //   aimemory-https dev-cert --out D  write a self-signed development certificate pair into folder D
+//   aimemory-https keys|db|backup|health ...   administration commands (see docs/operations.md)
+if (await AiMemoryCommandLine.TryRunAsync(args) is { } exitCode)
+{
+    return exitCode;
+}
+
 return await AiMemoryHttpHost.RunAsync(args);
