@@ -1,0 +1,21 @@
+using System.Globalization;
+
+namespace AiMemory.Reliability.Tests.Support;
+
+/// <summary>
+/// How hard the reliability tests push. The default run is short; AIMEMORY_RELIABILITY_ROUNDS raises the number of
+/// crash rounds and fuzz iterations for a longer run (for example 200).
+/// </summary>
+internal static class ReliabilitySettings
+{
+    public const string RoundsVariable = "AIMEMORY_RELIABILITY_ROUNDS";
+
+    /// <summary>Crash rounds per backend: 20 unless the variable says otherwise.</summary>
+    public static int Rounds { get; } = ReadRounds();
+
+    private static int ReadRounds()
+    {
+        var text = Environment.GetEnvironmentVariable(RoundsVariable);
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var rounds) && rounds > 0 ? rounds : 20;
+    }
+}
