@@ -13,6 +13,9 @@ internal static class ReliabilitySettings
     /// <summary>Crash rounds per backend: 20 unless the variable says otherwise.</summary>
     public static int Rounds { get; } = ReadRounds();
 
+    /// <summary>Generated tool calls in the fuzz test: 150 in the default run, ten times the rounds when raised.</summary>
+    public static int FuzzIterations { get; } = Environment.GetEnvironmentVariable(RoundsVariable) is null ? 150 : Rounds * 10;
+
     private static int ReadRounds()
     {
         var text = Environment.GetEnvironmentVariable(RoundsVariable);
