@@ -3,6 +3,7 @@ using AiMemory.Core.Storage;
 using AiMemory.Reliability.Tests.Support;
 using AiMemory.Reliability.Writer;
 using AiMemory.Testing;
+using Xunit.Abstractions;
 
 namespace AiMemory.Reliability.Tests.Durability;
 
@@ -10,7 +11,7 @@ namespace AiMemory.Reliability.Tests.Durability;
 /// A writer process doing concurrent writes is killed with SIGKILL at a random moment, round after round, on the same
 /// database. After each kill a fresh store must hold every write the writer acknowledged, and nothing half-written.
 /// </summary>
-public sealed class CrashDurabilityTests(DurablePostgresCluster cluster) : IClassFixture<DurablePostgresCluster>
+public sealed class CrashDurabilityTests(DurablePostgresCluster cluster, ITestOutputHelper output) : IClassFixture<DurablePostgresCluster>
 {
     private const int Workers = 4;
 
@@ -29,7 +30,7 @@ public sealed class CrashDurabilityTests(DurablePostgresCluster cluster) : IClas
         await RunRoundsAsync("postgres", cluster.ConnectionString, new AiMemoryOptions { DatabaseUrl = cluster.ConnectionString });
     }
 
-    private static async Task RunRoundsAsync(string backend, string target, AiMemoryOptions options)
+    private async Task RunRoundsAsync(string backend, string target, AiMemoryOptions options)
     {
         var acknowledged = new Acknowledgements();
         for (var round = 0; round < ReliabilitySettings.Rounds; round++)
@@ -47,6 +48,7 @@ public sealed class CrashDurabilityTests(DurablePostgresCluster cluster) : IClas
             acknowledged.FindProblems(stored).ShouldBeEmpty($"after round {round + 1}");
         }
 
+        output.WriteLine($"{backend}: {ReliabilitySettings.Rounds} kills, {acknowledged.Count} acknowledged memories checked");
         acknowledged.Count.ShouldBeGreaterThan(ReliabilitySettings.Rounds, "the writer acknowledged too few writes to prove anything");
     }
 }

@@ -4,6 +4,7 @@ using AiMemory.Core.Model;
 using AiMemory.Core.Storage;
 using AiMemory.Reliability.Tests.Support;
 using AiMemory.Reliability.Writer;
+using Xunit.Abstractions;
 
 namespace AiMemory.Reliability.Tests.Durability;
 
@@ -12,7 +13,7 @@ namespace AiMemory.Reliability.Tests.Durability;
 /// StoreUnavailableException within a bounded time while it is down, the same store instances work again after it
 /// is back without a restart, and every write acknowledged before the stop survives.
 /// </summary>
-public sealed class PostgresOutageTests(DurablePostgresCluster cluster) : IClassFixture<DurablePostgresCluster>
+public sealed class PostgresOutageTests(DurablePostgresCluster cluster, ITestOutputHelper output) : IClassFixture<DurablePostgresCluster>
 {
     private static readonly TimeSpan FailureBound = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan RecoveryBound = TimeSpan.FromSeconds(20);
@@ -32,7 +33,8 @@ public sealed class PostgresOutageTests(DurablePostgresCluster cluster) : IClass
         var acknowledgedBeforeStop = writer.Lines.Count(line => line.StartsWith("ack", StringComparison.Ordinal));
         var clock = Stopwatch.StartNew();
         await Should.ThrowAsync<StoreUnavailableException>(() => memories.CreateAsync(WrittenMemory.Draft("during-outage")));
-        clock.Elapsed.ShouldBeLessThan(FailureBound, "a write while the database is down must fail quickly");
+        var failedAfter = clock.Elapsed;
+        failedAfter.ShouldBeLessThan(FailureBound, "a write while the database is down must fail quickly");
         (await store.IsAvailableAsync()).ShouldBeFalse();
         await WaitUntilAsync(() => writer.Lines.Contains("unavailable"), FailureBound, "the writer never saw the outage");
 
@@ -62,6 +64,9 @@ public sealed class PostgresOutageTests(DurablePostgresCluster cluster) : IClass
         var stored = (await store.ForOwner(WrittenMemory.Owner).ExportAsync()).Memories;
         acknowledged.FindProblems(stored).ShouldBeEmpty();
         recovered.ShouldBeLessThan(RecoveryBound);
+        output.WriteLine(
+            $"write failed {failedAfter.TotalMilliseconds:F0} ms into the outage; store recovered {recovered.TotalMilliseconds:F0} ms " +
+            $"after the restart; {acknowledged.Count} acknowledged memories checked, {acknowledged.Unavailable} writes refused as unavailable");
     }
 
     private static async Task<TimeSpan> WaitUntilAsync(Func<Task<bool>> condition, TimeSpan bound, string failure)
