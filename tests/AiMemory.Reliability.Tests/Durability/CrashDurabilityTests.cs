@@ -16,7 +16,7 @@ public sealed class CrashDurabilityTests(DurablePostgresCluster cluster, ITestOu
     private const int Workers = 4;
 
     [Fact]
-    public async Task KilledWriter_Sqlite_KeepsEveryAcknowledgedWriteWhole()
+    public async Task KilledWriter_Sqlite_LosesNoAcknowledgedWrite()
     {
         using var folder = new TemporaryDirectory();
         var file = folder.Combine("aimemory.db");
@@ -25,7 +25,7 @@ public sealed class CrashDurabilityTests(DurablePostgresCluster cluster, ITestOu
     }
 
     [Fact]
-    public async Task KilledWriter_PostgreSql_KeepsEveryAcknowledgedWriteWhole()
+    public async Task KilledWriter_PostgreSql_LosesNoAcknowledgedWrite()
     {
         await RunRoundsAsync("postgres", cluster.ConnectionString, new AiMemoryOptions { DatabaseUrl = cluster.ConnectionString });
     }

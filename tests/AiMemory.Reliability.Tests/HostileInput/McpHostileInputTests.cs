@@ -12,7 +12,7 @@ public sealed class McpHostileInputTests : IAsyncLifetime
     private McpWireSession _session = null!;
     private long _memoryId;
 
-    public static TheoryData<string, string, byte[]> RefusedArguments()
+    public static TheoryData<string, string, byte[]> RejectedArguments()
     {
         var data = new TheoryData<string, string, byte[]>();
         void Add(string name, string tool, string json) => data.Add(name, tool, Encoding.UTF8.GetBytes(json));
@@ -65,8 +65,8 @@ public sealed class McpHostileInputTests : IAsyncLifetime
     public async Task DisposeAsync() => await _session.DisposeAsync();
 
     [Theory]
-    [MemberData(nameof(RefusedArguments))]
-    public async Task ToolCall_HostileArguments_RefusedAndStoreUnchanged(string caseName, string tool, byte[] arguments)
+    [MemberData(nameof(RejectedArguments))]
+    public async Task ToolCall_HostileArguments_RejectedStoreUnchanged(string caseName, string tool, byte[] arguments)
     {
         var before = await _session.ExportAsync();
 
@@ -83,7 +83,7 @@ public sealed class McpHostileInputTests : IAsyncLifetime
     // NOTE: the MCP SDK's stream transport (2.4.0) decodes each line with replacement characters, so invalid UTF-8
     // is stored as U+FFFD instead of being rejected. The stdio transport reads its input the same way.
     [Fact(Skip = "Invalid UTF-8 on the MCP stream wire is stored as U+FFFD instead of being rejected.")]
-    public async Task ToolCall_InvalidUtf8OnWire_RefusedAndStoreUnchanged()
+    public async Task ToolCall_InvalidUtf8_RejectedStoreUnchanged()
     {
         var before = await _session.ExportAsync();
 

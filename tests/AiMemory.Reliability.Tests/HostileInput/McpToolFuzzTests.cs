@@ -91,7 +91,7 @@ public sealed class McpToolFuzzTests : IAsyncLifetime
     [InlineData("Unicode tag characters", "hi\U000E0049\U000E0047\U000E004E")]
     [InlineData("C1 control", "a\u0085b\u009Bc")]
     [InlineData("NUL", "a\u0000b")]
-    public async Task StoreMemory_BannedCharacters_RemovedAndReportedOrRefused(string caseName, string content)
+    public async Task StoreMemory_BannedCharacters_RemovedOrRejected(string caseName, string content)
     {
         var outcome = await _client.CallToolAsync("store_memory", new Dictionary<string, object?> { ["title"] = caseName, ["content"] = content });
 

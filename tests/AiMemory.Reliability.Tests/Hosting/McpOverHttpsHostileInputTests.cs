@@ -15,7 +15,7 @@ public sealed class McpOverHttpsHostileInputTests : IAsyncLifetime
     private HttpsSample _sample = null!;
     private HttpClient _client = null!;
 
-    public static TheoryData<string, string, byte[]> RefusedArguments() => McpHostileInputTests.RefusedArguments();
+    public static TheoryData<string, string, byte[]> RejectedArguments() => McpHostileInputTests.RejectedArguments();
 
     public async Task InitializeAsync()
     {
@@ -33,8 +33,8 @@ public sealed class McpOverHttpsHostileInputTests : IAsyncLifetime
     }
 
     [Theory]
-    [MemberData(nameof(RefusedArguments))]
-    public async Task McpPost_HostileArguments_RefusedAndStoreUnchanged(string caseName, string tool, byte[] arguments)
+    [MemberData(nameof(RejectedArguments))]
+    public async Task McpPost_HostileArguments_RejectedStoreUnchanged(string caseName, string tool, byte[] arguments)
     {
         var before = await SnapshotAsync();
         using var request = HttpsSample.Send(HttpMethod.Post, "/mcp");
@@ -70,7 +70,7 @@ public sealed class McpOverHttpsHostileInputTests : IAsyncLifetime
     // NOTE: the MCP SDK's HTTP transport (2.4.0) also decodes invalid UTF-8 to U+FFFD, so the memory is stored;
     // the REST API rejects the same bytes.
     [Fact(Skip = "Invalid UTF-8 in an MCP request body is stored as U+FFFD instead of being rejected.")]
-    public Task McpPost_InvalidUtf8_RefusedAndStoreUnchanged() => McpPost_HostileArguments_RefusedAndStoreUnchanged(
+    public Task McpPost_InvalidUtf8_RejectedStoreUnchanged() => McpPost_HostileArguments_RejectedStoreUnchanged(
         "invalid UTF-8 in a string", "store_memory", [.. """{"title":"t","content":"ab"""u8, 0xC3, 0x28, 0xFF, .. "\"}"u8]);
 
     private async Task<string> SnapshotAsync()

@@ -14,7 +14,7 @@ public sealed class RestHostileInputTests : IAsyncLifetime
     private HttpsSample _sample = null!;
     private HttpClient _client = null!;
 
-    public static TheoryData<string, string, byte[]> RefusedBodies()
+    public static TheoryData<string, string, byte[]> RejectedBodies()
     {
         var data = new TheoryData<string, string, byte[]>();
         void Add(string name, string path, string json) => data.Add(name, path, Encoding.UTF8.GetBytes(json));
@@ -54,7 +54,7 @@ public sealed class RestHostileInputTests : IAsyncLifetime
     }
 
     [Theory]
-    [MemberData(nameof(RefusedBodies))]
+    [MemberData(nameof(RejectedBodies))]
     public async Task Post_HostileBody_Returns4xxAndStoreUnchanged(string caseName, string path, byte[] body)
     {
         var before = await SnapshotAsync();
@@ -74,7 +74,7 @@ public sealed class RestHostileInputTests : IAsyncLifetime
     // NOTE: the REST API ignores unknown body fields and stores the memory (201), while the MCP tools reject
     // unknown arguments. The stored memory belongs to the key's owner, not to the "owner" field.
     [Fact(Skip = "The REST API accepts unknown body fields instead of rejecting them as the MCP tools do.")]
-    public async Task Post_UnknownField_Returns400AndStoreUnchanged()
+    public async Task Post_UnknownField_Returns400()
     {
         var before = await SnapshotAsync();
 

@@ -3,7 +3,7 @@ using AiMemory.Reliability.Writer;
 
 namespace AiMemory.Reliability.Tests.Support;
 
-/// <summary>What the writer acknowledged, and the check that the store holds all of it, whole.</summary>
+/// <summary>What the writer acknowledged, and the check that the store contains all of it, whole.</summary>
 internal sealed class Acknowledgements
 {
     private readonly Dictionary<long, string?> _titles = [];

@@ -7,8 +7,8 @@ using Npgsql;
 namespace AiMemory.Reliability.Tests.Support;
 
 /// <summary>
-/// A PostgreSQL cluster of its own for tests that stop the server abruptly: created with initdb in a temporary
-/// folder, listening on 127.0.0.1 on a free port, with fsync and synchronous commit left on, so that what it
+/// A PostgreSQL cluster of its own for tests that stop the server abruptly. It is created with initdb in a temporary
+/// folder and listens on 127.0.0.1 on a free port. Fsync and synchronous commit stay on, so every commit it
 /// acknowledged must survive an immediate stop. As root the server runs as the unprivileged user <c>aimemory-pg</c>,
 /// as scripts/throwaway-postgres.sh does. The binaries come from AIMEMORY_TEST_POSTGRES_BIN, else from the PATH.
 /// </summary>
@@ -56,7 +56,7 @@ public sealed class DurablePostgresCluster : IAsyncLifetime
         "-o", $"-p {_port} -k {_folder.Path} -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on",
         "start");
 
-    /// <summary>Stops the server the hard way: every server process exits at once, as in a power cut of the server.</summary>
+    /// <summary>Stops the server without a checkpoint or a clean shutdown, so it must recover from its write-ahead log on the next start.</summary>
     public Task StopImmediatelyAsync() => RunAsServerCheckedAsync(
         Path.Combine(_bin, "pg_ctl"), "-D", DataFolder, "-m", "immediate", "-w", "stop");
 
