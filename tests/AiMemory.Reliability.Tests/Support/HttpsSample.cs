@@ -66,7 +66,13 @@ internal sealed class HttpsSample : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(SamplePath);
-        start.Environment.Remove("DATABASE_URL");
+        // Settings of the machine or of the test run must not change what the sample does.
+        foreach (var name in new[] { "DATABASE_URL", "HOST", "LOG_FILE", "LOG_LEVEL", "ALLOWED_ORIGINS", "RATE_LIMIT_WINDOW_MS",
+                     "AIMEMORY_ALLOW_INSECURE_BIND", "ASPNETCORE_URLS", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT" })
+        {
+            start.Environment.Remove(name);
+        }
+
         start.Environment["XDG_DATA_HOME"] = folder.Combine("data");
         start.Environment["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["API_KEY"] = ApiKey;

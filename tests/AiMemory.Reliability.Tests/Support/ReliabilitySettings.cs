@@ -10,7 +10,7 @@ internal static class ReliabilitySettings
 {
     public const string RoundsVariable = "AIMEMORY_RELIABILITY_ROUNDS";
 
-    /// <summary>Crash rounds per backend: 20 unless the variable says otherwise.</summary>
+    /// <summary>Crash rounds per backend: 20 unless the variable sets another number.</summary>
     public static int Rounds { get; } = ReadRounds();
 
     /// <summary>Generated tool calls in the fuzz test: 150 in the default run, ten times the rounds when raised.</summary>
