@@ -7,7 +7,7 @@ namespace AiMemory.Security.Keys;
 /// <param name="Owner">The owner whose data the key reaches.</param>
 /// <param name="Name">A label chosen by the operator.</param>
 /// <param name="Scopes">The scopes the key grants, from <see cref="AiMemoryScopes"/>.</param>
-/// <param name="Hash">The keyed hash of the secret part (32 bytes).</param>
+/// <param name="Hash">The keyed hash of the whole key text (32 bytes), from <see cref="ApiKeyHasher"/>.</param>
 /// <param name="CreatedAt">When the key was created (UTC).</param>
 /// <param name="LastUsedAt">When the key last authenticated a request (UTC), written at most once a minute.</param>
 /// <param name="ExpiresAt">When the key stops working (UTC), or <see langword="null"/> for no expiry.</param>

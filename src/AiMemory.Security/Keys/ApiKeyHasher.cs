@@ -1,0 +1,72 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace AiMemory.Security.Keys;
+
+/// <summary>
+/// Hashes API keys for storage and compares them in constant time: HMAC-SHA256 with the server secret when one is
+/// configured, SHA-256 otherwise. Keys carry at least 128 random bits, so a fast hash is enough and a slow password
+/// hash would only give callers a way to burn CPU.
+/// </summary>
+public sealed class ApiKeyHasher
+{
+    /// <summary>The length of a hash in bytes.</summary>
+    public const int HashLength = 32;
+
+    private readonly byte[]? _secret;
+
+    /// <summary>Creates a hasher; <paramref name="secret"/> selects HMAC-SHA256 when not null or empty.</summary>
+    public ApiKeyHasher(string? secret)
+    {
+        _secret = string.IsNullOrEmpty(secret) ? null : Encoding.UTF8.GetBytes(secret);
+    }
+
+    /// <summary>The algorithm in use: <c>HMAC-SHA256</c> or <c>SHA-256</c>.</summary>
+    public string Algorithm => _secret is null ? "SHA-256" : "HMAC-SHA256";
+
+    /// <summary>Computes the stored hash of a key.</summary>
+    public byte[] ComputeHash(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var hash = new byte[HashLength];
+        ComputeHash(key, hash);
+        return hash;
+    }
+
+    /// <summary>Computes the hash of <paramref name="key"/> (UTF-8) into <paramref name="destination"/> (32 bytes).</summary>
+    public void ComputeHash(ReadOnlySpan<char> key, Span<byte> destination)
+    {
+        var byteCount = Encoding.UTF8.GetByteCount(key);
+        byte[]? rented = null;
+        var bytes = byteCount <= 1024 ? stackalloc byte[byteCount] : (rented = ArrayPool<byte>.Shared.Rent(byteCount)).AsSpan(0, byteCount);
+        try
+        {
+            Encoding.UTF8.GetBytes(key, bytes);
+            if (_secret is null)
+            {
+                SHA256.HashData(bytes, destination);
+            }
+            else
+            {
+                HMACSHA256.HashData(_secret, bytes, destination);
+            }
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(bytes);
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>Checks a presented key against a stored hash in constant time.</summary>
+    public bool Verify(ReadOnlySpan<char> key, ReadOnlySpan<byte> expectedHash)
+    {
+        Span<byte> actual = stackalloc byte[HashLength];
+        ComputeHash(key, actual);
+        return CryptographicOperations.FixedTimeEquals(actual, expectedHash);
+    }
+}

@@ -1,0 +1,52 @@
+using System.Security.Cryptography;
+using System.Text;
+using AiMemory.Security.Keys;
+
+namespace AiMemory.Security.Tests.Keys;
+
+public sealed class ApiKeyHasherTests
+{
+    [Fact]
+    public void ComputeHash_WithoutSecret_IsSha256OfKey()
+    {
+        var hasher = new ApiKeyHasher(null);
+
+        hasher.Algorithm.ShouldBe("SHA-256");
+        hasher.ComputeHash("aimem_key").ShouldBe(SHA256.HashData(Encoding.UTF8.GetBytes("aimem_key")));
+    }
+
+    [Fact]
+    public void ComputeHash_WithSecret_IsHmacSha256OfKey()
+    {
+        var secret = new string('s', 40);
+        var hasher = new ApiKeyHasher(secret);
+
+        hasher.Algorithm.ShouldBe("HMAC-SHA256");
+        hasher.ComputeHash("aimem_key").ShouldBe(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes("aimem_key")));
+    }
+
+    [Fact]
+    public void ComputeHash_DifferentSecrets_Differ() =>
+        new ApiKeyHasher("first secret of at least thirty-two chars").ComputeHash("k")
+            .ShouldNotBe(new ApiKeyHasher("other secret of at least thirty-two chars").ComputeHash("k"));
+
+    [Fact]
+    public void Verify_MatchingAndOtherKey_ComparesHashes()
+    {
+        var hasher = new ApiKeyHasher(null);
+        var hash = hasher.ComputeHash("right");
+
+        hasher.Verify("right", hash).ShouldBeTrue();
+        hasher.Verify("wrong", hash).ShouldBeFalse();
+        hasher.Verify("right", hash.AsSpan(0, 31)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void ComputeHash_LongInput_UsesPooledBuffer()
+    {
+        var hasher = new ApiKeyHasher(null);
+        var longKey = new string('x', 5000);
+
+        hasher.ComputeHash(longKey).ShouldBe(SHA256.HashData(Encoding.UTF8.GetBytes(longKey)));
+    }
+}
