@@ -8,6 +8,9 @@ internal static partial class StdioHostLog
     [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "AiMemory stdio server started (process {ProcessId})")]
     public static partial void Started(ILogger logger, int processId);
 
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "AiMemory stdio server stopped")]
+    public static partial void Stopped(ILogger logger);
+
     [LoggerMessage(EventId = 3001, Level = LogLevel.Warning,
         Message = "Rejected a message on stdin with JSON-RPC error {ErrorCode}: {Reason}")]
     public static partial void MessageRejected(ILogger logger, int errorCode, string reason);

@@ -1,0 +1,37 @@
+namespace AiMemory.Hosting.Stdio.Tests.EndToEnd;
+
+/// <summary>
+/// Finds the built stdio sample (<c>aimemory-stdio.dll</c>) relative to this test assembly: both live in the same
+/// repository and are built with the same configuration and target framework.
+/// </summary>
+internal static class StdioServerExecutable
+{
+    private static readonly Lazy<string> s_assemblyPath = new(FindAssembly);
+
+    /// <summary>The full path of <c>aimemory-stdio.dll</c>.</summary>
+    public static string AssemblyPath => s_assemblyPath.Value;
+
+    /// <summary>The <c>dotnet</c> host that runs the tests, which also runs the sample.</summary>
+    public static string DotnetHost =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path ? path : "dotnet";
+
+    private static string FindAssembly()
+    {
+        // The test assembly sits in tests/<project>/bin/<configuration>/<framework>/.
+        var frameworkFolder = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configurationFolder = frameworkFolder.Parent!;
+        var repositoryRoot = configurationFolder.Parent!.Parent!.Parent!.Parent!;
+        var path = Path.Combine(
+            repositoryRoot.FullName, "samples", "AiMemory.Samples.Stdio", "bin",
+            configurationFolder.Name, frameworkFolder.Name, "aimemory-stdio.dll");
+
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException(
+                $"The stdio sample was not found at {path}. Build the solution (or this test project, which builds it) first.",
+                path);
+        }
+
+        return path;
+    }
+}
