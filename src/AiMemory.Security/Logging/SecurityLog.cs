@@ -17,30 +17,25 @@ internal static partial class SecurityLog
         Message = "Unauthorized: {Reason}, key id {KeyId}")]
     public static partial void Unauthorized(ILogger logger, string reason, string keyId);
 
-    [LoggerMessage(EventId = 1003, EventName = "UnauthorizedRequest", Level = LogLevel.Warning,
-        Message = "Unauthorized: {Reason}, key id {KeyId}, client {ClientAddress}, path {Path}")]
-    public static partial void UnauthorizedRequest(ILogger logger, string reason, string keyId, string clientAddress, string path);
-
     [LoggerMessage(EventId = 1004, EventName = "LastUsedUpdateFailed", Level = LogLevel.Warning,
         Message = "Failed to record the last use of key {KeyId}; authentication continues")]
     public static partial void LastUsedUpdateFailed(ILogger logger, Exception exception, string keyId);
 
     [LoggerMessage(EventId = 2001, EventName = "RateLimitExceeded", Level = LogLevel.Warning,
-        Message = "Rate limit exceeded for {Partition}: {Limit} requests per {WindowSeconds} s, retry after {RetryAfterSeconds} s, client {ClientAddress}, path {Path}")]
-    public static partial void RateLimitExceeded(
-        ILogger logger, string partition, int limit, long windowSeconds, long retryAfterSeconds, string clientAddress, string path);
+        Message = "Rate limit exceeded for {Partition}: {Limit} requests per {WindowSeconds} s, retry after {RetryAfterSeconds} s (logged once per partition and window)")]
+    public static partial void RateLimitExceeded(ILogger logger, string partition, int limit, long windowSeconds, long retryAfterSeconds);
 
     [LoggerMessage(EventId = 2002, EventName = "RateLimitPartitionsFull", Level = LogLevel.Warning,
         Message = "Rate limit exceeded for {Partition}: the in-process limiter tracks {Count} partitions, its maximum; new client addresses are rejected until the window ends")]
     public static partial void RateLimitPartitionsFull(ILogger logger, string partition, int count);
 
     [LoggerMessage(EventId = 3001, EventName = "ForbiddenOrigin", Level = LogLevel.Warning,
-        Message = "Forbidden origin {Origin}: {Reason}, path {Path}")]
-    public static partial void ForbiddenOrigin(ILogger logger, string origin, string reason, string path);
+        Message = "Forbidden origin {Origin}: {Reason}")]
+    public static partial void ForbiddenOrigin(ILogger logger, string origin, string reason);
 
     [LoggerMessage(EventId = 3002, EventName = "ForbiddenHost", Level = LogLevel.Warning,
-        Message = "Forbidden host {Host}: {Reason}, path {Path}")]
-    public static partial void ForbiddenHost(ILogger logger, string host, string reason, string path);
+        Message = "Forbidden host {Host}: {Reason}")]
+    public static partial void ForbiddenHost(ILogger logger, string host, string reason);
 
     [LoggerMessage(EventId = 4001, EventName = "InputSanitized", Level = LogLevel.Information,
         Message = "Sanitised field {Field}: removed {Removed}")]

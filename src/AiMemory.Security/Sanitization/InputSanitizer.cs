@@ -22,6 +22,7 @@ namespace AiMemory.Security.Sanitization;
 /// mark, interlinear annotation controls and similar. The zero width joiner and non-joiner are kept between emoji
 /// and between letters of scripts that shape with them (Arabic, Persian, the Indic scripts and others).</item>
 /// <item>Variation selectors that do not follow a visible base character, including the second of a run.</item>
+/// <item>Noncharacters (U+FDD0-U+FDEF, U+FFFE, U+FFFF and their counterparts in every plane).</item>
 /// </list>
 /// <para>
 /// Normalisation to NFC is the one change legitimate text can see: it composes decomposed accents and maps the

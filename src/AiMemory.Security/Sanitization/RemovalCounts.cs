@@ -10,9 +10,10 @@ internal struct RemovalCounts
     public int TagCharacters;
     public int FormatCharacters;
     public int VariationSelectors;
+    public int Noncharacters;
 
     public readonly bool Any =>
-        (Controls | EscapeSequences | BidiControls | DirectionalMarks | TagCharacters | FormatCharacters | VariationSelectors) != 0;
+        (Controls | EscapeSequences | BidiControls | DirectionalMarks | TagCharacters | FormatCharacters | VariationSelectors | Noncharacters) != 0;
 
     public readonly IReadOnlyList<string> Describe()
     {
@@ -29,6 +30,7 @@ internal struct RemovalCounts
         Add(descriptions, TagCharacters, "tag character", "tag characters");
         Add(descriptions, FormatCharacters, "invisible format character", "invisible format characters");
         Add(descriptions, VariationSelectors, "stray variation selector", "stray variation selectors");
+        Add(descriptions, Noncharacters, "noncharacter", "noncharacters");
         return descriptions;
     }
 

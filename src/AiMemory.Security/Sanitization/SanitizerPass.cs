@@ -132,6 +132,12 @@ internal ref struct SanitizerPass
             return Remove(index, width);
         }
 
+        if (UnicodeRules.IsNoncharacter(codePoint))
+        {
+            Removed.Noncharacters++;
+            return Remove(index, width);
+        }
+
         if (UnicodeRules.IsTag(codePoint))
         {
             Removed.TagCharacters++;
@@ -286,7 +292,7 @@ internal ref struct SanitizerPass
         {
             var isInteresting = UnicodeRules.IsControl(value) || UnicodeRules.IsBidiControl(value)
                 || UnicodeRules.IsDirectionalMark(value) || UnicodeRules.IsVariationSelector(value)
-                || UnicodeRules.IsBannedFormat(value) || value is UnicodeRules.ZeroWidthJoiner or UnicodeRules.ZeroWidthNonJoiner
+                || UnicodeRules.IsBannedFormat(value) || UnicodeRules.IsNoncharacter(value) || value is UnicodeRules.ZeroWidthJoiner or UnicodeRules.ZeroWidthNonJoiner
                     or UnicodeRules.MongolianVowelSeparator or >= 0xD800 and <= 0xDFFF;
             if (isInteresting)
             {

@@ -26,6 +26,12 @@ internal static class UnicodeRules
     /// <summary>The implicit directional marks LRM, RLM and ALM.</summary>
     public static bool IsDirectionalMark(int codePoint) => codePoint is 0x200E or 0x200F or 0x061C;
 
+    /// <summary>
+    /// Noncharacters: U+FDD0-U+FDEF and the last two code points of every plane. Unicode reserves them for internal
+    /// use, and the runtime's normaliser rejects U+FFFE.
+    /// </summary>
+    public static bool IsNoncharacter(int codePoint) => codePoint is >= 0xFDD0 and <= 0xFDEF || (codePoint & 0xFFFE) == 0xFFFE;
+
     /// <summary>The Unicode tag characters U+E0000 to U+E007F.</summary>
     public static bool IsTag(int codePoint) => codePoint is >= 0xE0000 and <= 0xE007F;
 

@@ -16,7 +16,7 @@ public sealed class InputSanitizerPropertyTests
         "\U000E0001", "\U000E0020", "\U000E0041", "\U000E0067", "\U000E0062", "\U000E0065", "\U000E006E", "\U000E007F",
         "\U0001F3F4", "\U0001F468", "\U0001F469", "\U0001F3FD", "\u2764", "\u20E3", "#",
         "e", "\u0301", "\u0915", "\u094D", "\u0937", "\u0645", "\u06CC", "\u05D0", "\u1820", "\u1821",
-        "\u4E2D", "\uF900", " ", "a", "<", ">", "=",
+        "\u4E2D", "\uF900", "\uFFFE", "\uFDD0", " ", "a", "<", ">", "=",
     ];
 
     private static readonly Gen<string> s_fragment = Gen.OneOf(
@@ -100,6 +100,8 @@ public sealed class InputSanitizerPropertyTests
                 >= 0x7F and <= 0x9F => true,
                 >= 0x202A and <= 0x202E or >= 0x2066 and <= 0x2069 => true,
                 0x200B or 0x2060 or 0xFEFF or 0x00AD => true,
+                >= 0xFDD0 and <= 0xFDEF => true,
+                _ when (codePoint & 0xFFFE) == 0xFFFE => true,
                 >= 0xE0000 and <= 0xE007F => !IsInsideSubdivisionFlag(runes, index),
                 >= 0xFE00 and <= 0xFE0F or >= 0xE0100 and <= 0xE01EF =>
                     previous < 0 || previous is >= 0xFE00 and <= 0xFE0F or >= 0xE0100 and <= 0xE01EF

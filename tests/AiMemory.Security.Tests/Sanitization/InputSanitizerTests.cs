@@ -93,6 +93,7 @@ public sealed class InputSanitizerTests
     [InlineData("\uFE0Fstart", "start", "1 stray variation selector")]
     [InlineData("space \uFE0E", "space ", "1 stray variation selector")]
     [InlineData("\u8fbb\U000E0100\U000E0101", "\u8fbb\U000E0100", "1 stray variation selector")]
+    [InlineData("a\uFFFE\uFFFF\uFDD0\U0001FFFE\U0010FFFFb", "ab", "5 noncharacters")]
     public void Sanitize_BannedContent_RemovesAndReports(string text, string expected, string removed)
     {
         var result = InputSanitizer.Sanitize("content", text, 10_000);

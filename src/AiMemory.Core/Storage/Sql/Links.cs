@@ -1,0 +1,166 @@
+using System.Data.Common;
+
+namespace AiMemory.Core.Storage.Sql;
+
+/// <summary>
+/// Links records to projects, categories and tags, creating them on first use with an upsert
+/// (INSERT ... ON CONFLICT DO UPDATE ... RETURNING), so concurrent writers that name the same new tag all get the
+/// one row instead of a unique-constraint error. Names are locked in a fixed order (project, category, then tags
+/// by key) so concurrent transactions cannot deadlock on them.
+/// </summary>
+internal static class Links
+{
+    /// <summary>A linked project or category: its id and its stored name.</summary>
+    public readonly record struct Named(long Id, string Name);
+
+    public static Task<Named?> ProjectAsync(OwnerScope scope, DbConnection connection, DbTransaction transaction, string? name, DateTimeOffset now, CancellationToken cancellationToken) =>
+        UpsertNamedAsync(scope, connection, transaction, "projects", name, "project", now, cancellationToken);
+
+    public static Task<Named?> CategoryAsync(OwnerScope scope, DbConnection connection, DbTransaction transaction, string? name, DateTimeOffset now, CancellationToken cancellationToken) =>
+        UpsertNamedAsync(scope, connection, transaction, "categories", name, "category", now, cancellationToken);
+
+    private static async Task<Named?> UpsertNamedAsync(
+        OwnerScope scope,
+        DbConnection connection,
+        DbTransaction transaction,
+        string table,
+        string? name,
+        string field,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return null;
+        }
+
+        var normalized = NameKey.Normalize(name, field);
+        using var command = scope.Command(
+            connection,
+            transaction,
+            $"INSERT INTO {table} (owner, id, name, name_key, created_at, updated_at, version) " +
+            $"VALUES (@owner, {scope.Dialect.NextId(table)}, @name, @key, @now, @now, 1) " +
+            "ON CONFLICT (owner, name_key) DO UPDATE SET name_key = excluded.name_key RETURNING id, name");
+        command.With("@name", normalized).With("@key", NameKey.Of(normalized)).With("@now", scope.Time(now));
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return new Named(reader.GetLong(0), reader.GetString(1));
+    }
+
+    /// <summary>Replaces the tags of a record and returns their stored names in the order given.</summary>
+    public static async Task<IReadOnlyList<string>> SetTagsAsync(
+        OwnerScope scope,
+        DbConnection connection,
+        DbTransaction transaction,
+        TagTable table,
+        long recordId,
+        IReadOnlyList<string> tags,
+        bool replace,
+        CancellationToken cancellationToken)
+    {
+        if (replace)
+        {
+            using var delete = scope.Command(connection, transaction, $"DELETE FROM {table.Name} WHERE owner = @owner AND {table.Column} = @id");
+            await delete.With("@id", recordId).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (tags.Count == 0)
+        {
+            return [];
+        }
+
+        var stored = new Dictionary<string, (long Id, string Name)>(StringComparer.Ordinal);
+        foreach (var key in tags.Select(NameKey.Of).Order(StringComparer.Ordinal))
+        {
+            var name = tags.First(tag => NameKey.Of(tag) == key);
+            stored[key] = await UpsertTagAsync(scope, connection, transaction, name, key, cancellationToken).ConfigureAwait(false);
+        }
+
+        using var link = scope.Command(
+            connection,
+            transaction,
+            $"INSERT INTO {table.Name} (owner, {table.Column}, tag_id, position) VALUES (@owner, @id, @tag, @position)");
+        link.With("@id", recordId);
+        var tagParameter = link.CreateParameter();
+        tagParameter.ParameterName = "@tag";
+        link.Parameters.Add(tagParameter);
+        var positionParameter = link.CreateParameter();
+        positionParameter.ParameterName = "@position";
+        link.Parameters.Add(positionParameter);
+
+        var names = new List<string>(tags.Count);
+        for (var position = 0; position < tags.Count; position++)
+        {
+            var tag = stored[NameKey.Of(tags[position])];
+            tagParameter.Value = tag.Id;
+            positionParameter.Value = position;
+            await link.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            names.Add(tag.Name);
+        }
+
+        return names.ToArray();
+    }
+
+    private static async Task<(long Id, string Name)> UpsertTagAsync(
+        OwnerScope scope,
+        DbConnection connection,
+        DbTransaction transaction,
+        string name,
+        string key,
+        CancellationToken cancellationToken)
+    {
+        using var command = scope.Command(
+            connection,
+            transaction,
+            $"INSERT INTO tags (owner, id, name, name_key) VALUES (@owner, {scope.Dialect.NextId("tags")}, @name, @key) " +
+            "ON CONFLICT (owner, name_key) DO UPDATE SET name_key = excluded.name_key RETURNING id, name");
+        command.With("@name", name).With("@key", key);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return (reader.GetLong(0), reader.GetString(1));
+    }
+
+    /// <summary>Loads the tags of several records, each list in the order it was stored.</summary>
+    public static async Task<Dictionary<long, List<string>>> LoadTagsAsync(
+        OwnerScope scope,
+        DbConnection connection,
+        DbTransaction? transaction,
+        TagTable table,
+        IReadOnlyCollection<long> recordIds,
+        CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<long, List<string>>();
+        if (recordIds.Count == 0)
+        {
+            return result;
+        }
+
+        var query = scope.Query();
+        query.Append(
+            $"SELECT x.{table.Column}, t.name FROM {table.Name} x JOIN tags t ON t.owner = x.owner AND t.id = x.tag_id " +
+            $"WHERE x.owner = @owner AND x.{table.Column} IN ({query.Parameters(recordIds)}) ORDER BY x.{table.Column}, x.position");
+        using var command = query.CreateCommand(connection, transaction);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var id = reader.GetLong(0);
+            if (!result.TryGetValue(id, out var names))
+            {
+                names = [];
+                result[id] = names;
+            }
+
+            names.Add(reader.GetString(1));
+        }
+
+        return result;
+    }
+}
+
+/// <summary>A table that links records to tags, and its record column.</summary>
+internal sealed record TagTable(string Name, string Column)
+{
+    public static TagTable Memories { get; } = new("memory_tags", "memory_id");
+
+    public static TagTable Tasks { get; } = new("task_tags", "task_id");
+}
