@@ -15,6 +15,9 @@ public static class AiMemoryStdioHost
     /// <summary>The exit code of a run that stopped because of a setting or an invalid <c>API_KEY</c>.</summary>
     public const int StartupFailedExitCode = 1;
 
+    /// <summary>The exit code of a run that stopped because of an unexpected error, such as an unreachable database.</summary>
+    public const int UnexpectedFailureExitCode = 2;
+
     /// <summary>
     /// Creates a host builder with the stdio server added. Configuration comes, from lowest to highest precedence,
     /// from <c>appsettings.json</c> in the working directory, a <c>.env</c> file there, and the environment.
@@ -47,7 +50,10 @@ public static class AiMemoryStdioHost
     /// Runs the stdio server like <see cref="RunAsync(string[], CancellationToken)"/>, after
     /// <paramref name="configure"/> has added or replaced services on the builder.
     /// </summary>
-    /// <returns>0 after a clean stop; <see cref="StartupFailedExitCode"/> when a setting or the key is invalid.</returns>
+    /// <returns>
+    /// 0 after a clean stop; <see cref="StartupFailedExitCode"/> when a setting or the key is invalid;
+    /// <see cref="UnexpectedFailureExitCode"/> after any other error.
+    /// </returns>
     public static async Task<int> RunAsync(
         string[] args,
         Action<HostApplicationBuilder>? configure,
@@ -69,6 +75,13 @@ public static class AiMemoryStdioHost
         {
             await Console.Error.WriteLineAsync($"aimemory-stdio: {exception.Message}");
             return StartupFailedExitCode;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Not a setting the user can fix from the message alone: the details follow for a bug report.
+            await Console.Error.WriteLineAsync($"aimemory-stdio: the server failed: {exception.Message}");
+            await Console.Error.WriteLineAsync(exception.ToString());
+            return UnexpectedFailureExitCode;
         }
     }
 }

@@ -1,9 +1,13 @@
+using AiMemory.Core.Mcp;
 using AiMemory.Hosting.Stdio;
+using AiMemory.Hosting.Stdio.Identity;
 using AiMemory.Hosting.Stdio.Configuration;
 using AiMemory.Hosting.Stdio.Logging;
 using AiMemory.Hosting.Stdio.Transport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using AiMemory.Security;
+using Microsoft.Extensions.Options;
 using ModelContextProtocol.Protocol;
 
 namespace Microsoft.Extensions.Hosting;
@@ -38,13 +42,24 @@ public static class AiMemoryStdioHostApplicationBuilderExtensions
         // The host's "Application started. Press Ctrl+C" lines mean nothing to an MCP client's log.
         services.Configure<ConsoleLifetimeOptions>(options => options.SuppressStatusMessages = true);
 
+        var configuration = builder.Configuration;
+        services.AddAiMemory(configuration);
+        services.AddAiMemorySecurity(options => AiMemorySecurityConfiguration.Bind(configuration, options));
+
+        var presentedKey = new StdioPresentedKey(configuration);
+        services.AddSingleton(presentedKey);
+        services.AddSingleton<IPostConfigureOptions<AiMemorySecurityOptions>>(presentedKey);
+        services.TryAddSingleton<StdioCallerIdentity>();
+        services.TryAddSingleton<IAmbientCallerIdentity>(provider => provider.GetRequiredService<StdioCallerIdentity>());
+        services.TryAddSingleton<StdioIdentityResolver>();
         services.TryAddSingleton<StdioStartup>();
 
         // Registered before the MCP server's hosted service, so the start-up checks finish before it reads stdin.
         services.AddHostedService<StdioStartupService>();
         services
             .AddMcpServer(options => options.ServerInfo = new Implementation { Name = ServerName, Version = ServerVersion })
-            .WithStreamServerTransport(input, output);
+            .WithStreamServerTransport(input, output)
+            .WithAiMemoryTools();
         return builder;
     }
 

@@ -1,16 +1,25 @@
+using AiMemory.Core;
+using AiMemory.Hosting.Stdio.Identity;
 using AiMemory.Hosting.Stdio.Logging;
+using AiMemory.Security.Authentication;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AiMemory.Hosting.Stdio;
 
 /// <summary>
-/// The checks that run once before the server reads its first message. Runs at most once per process, whether
-/// <see cref="AiMemoryStdioHost"/> calls it before starting the host or the host's start-up calls it.
+/// The checks that run once before the server reads its first message: decide the caller from <c>API_KEY</c> and
+/// the store. Runs at most once per process, whether <see cref="AiMemoryStdioHost"/> calls it before starting the
+/// host or the host's start-up calls it.
 /// </summary>
-internal sealed class StdioStartup(ILogger<StdioStartup> logger)
+internal sealed class StdioStartup(
+    IServiceProvider services,
+    StdioPresentedKey presentedKey,
+    StdioCallerIdentity callerIdentity,
+    ILogger<StdioStartup> logger)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private bool _completed;
 
     /// <summary>Runs the start-up checks unless they have already run.</summary>
     /// <exception cref="StdioStartupException">A check failed; the server must not start.</exception>
@@ -19,17 +28,31 @@ internal sealed class StdioStartup(ILogger<StdioStartup> logger)
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_completed)
+            if (callerIdentity.Current is not null)
             {
                 return;
             }
 
-            StdioHostLog.Started(logger, Environment.ProcessId);
-            _completed = true;
+            // Resolved here rather than injected, so that invalid security options surface as this call's exception.
+            var resolver = services.GetRequiredService<StdioIdentityResolver>();
+            var identity = await resolver.ResolveAsync(presentedKey.Value, cancellationToken).ConfigureAwait(false);
+            callerIdentity.Set(identity);
+            LogStarted(identity);
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    private void LogStarted(CallerIdentity identity)
+    {
+        StdioHostLog.Started(
+            logger,
+            Environment.ProcessId,
+            services.GetRequiredService<IOptions<AiMemoryOptions>>().Value.UsesPostgreSql ? "postgresql" : "sqlite",
+            identity.Owner,
+            identity.KeyId ?? "none",
+            string.Join(' ', identity.Scopes));
     }
 }

@@ -1,3 +1,4 @@
+using AiMemory.Core.Mcp;
 using AiMemory.Security.Authentication;
 
 namespace AiMemory.Hosting.Stdio.Identity;
@@ -6,11 +7,11 @@ namespace AiMemory.Hosting.Stdio.Identity;
 /// The caller every request of this process acts as. A stdio request carries no credentials, so the identity is
 /// decided once at start-up, from <c>API_KEY</c> or as the local owner, and set here before the first message is read.
 /// </summary>
-internal sealed class StdioCallerIdentity
+internal sealed class StdioCallerIdentity : IAmbientCallerIdentity
 {
     private CallerIdentity? _current;
 
-    /// <summary>The identity, or <see langword="null"/> before start-up has decided it.</summary>
+    /// <inheritdoc/>
     public CallerIdentity? Current => Volatile.Read(ref _current);
 
     /// <summary>Sets the identity. It is set once; a second, different identity is a programming error.</summary>

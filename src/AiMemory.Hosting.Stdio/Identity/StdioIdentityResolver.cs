@@ -1,7 +1,10 @@
+using AiMemory.Core;
 using AiMemory.Core.Storage;
 using AiMemory.Security;
 using AiMemory.Security.Authentication;
 using AiMemory.Security.Keys;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AiMemory.Hosting.Stdio.Identity;
 
@@ -10,7 +13,7 @@ namespace AiMemory.Hosting.Stdio.Identity;
 /// of the store, or the bootstrap key) and its owner and scopes apply. Without it, the embedded SQLite store is
 /// served as the local owner; a PostgreSQL store is refused, because several people may share it.
 /// </summary>
-internal sealed class StdioIdentityResolver(IAiMemoryStore store, ApiKeyAuthenticator authenticator)
+internal sealed class StdioIdentityResolver(IOptions<AiMemoryOptions> storeOptions, IServiceProvider services)
 {
     /// <summary>The owner id of a stdio host without <c>API_KEY</c> on the embedded store.</summary>
     public const string LocalOwner = "local";
@@ -28,6 +31,8 @@ internal sealed class StdioIdentityResolver(IAiMemoryStore store, ApiKeyAuthenti
             return ResolveWithoutKey();
         }
 
+        // Resolved only now: a keyless embedded store needs neither the authenticator nor an open store at start-up.
+        var authenticator = services.GetRequiredService<ApiKeyAuthenticator>();
         ApiKeyAuthenticationResult result;
         try
         {
@@ -35,9 +40,7 @@ internal sealed class StdioIdentityResolver(IAiMemoryStore store, ApiKeyAuthenti
         }
         catch (StoreException exception)
         {
-            throw new StdioStartupException(
-                $"API_KEY could not be checked because the {store.Backend} store failed: {exception.Message}",
-                exception);
+            throw new StdioStartupException($"API_KEY could not be checked because the store failed: {exception.Message}", exception);
         }
 
         return result.Identity ?? throw new StdioStartupException(DescribeFailure(result));
@@ -45,7 +48,8 @@ internal sealed class StdioIdentityResolver(IAiMemoryStore store, ApiKeyAuthenti
 
     private CallerIdentity ResolveWithoutKey()
     {
-        if (store.Backend != "sqlite")
+        // Decided from the settings, before the PostgreSQL store is opened.
+        if (storeOptions.Value.UsesPostgreSql)
         {
             throw new StdioStartupException(
                 "API_KEY is not set and DATABASE_URL points at a PostgreSQL store, which several people can share, " +

@@ -5,8 +5,9 @@ namespace AiMemory.Hosting.Stdio.Logging;
 /// <summary>The stdio host's log messages. Event ids 3000-3099 belong to this host.</summary>
 internal static partial class StdioHostLog
 {
-    [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "AiMemory stdio server started (process {ProcessId})")]
-    public static partial void Started(ILogger logger, int processId);
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Information,
+        Message = "AiMemory stdio server started (process {ProcessId}, {Backend} store, owner {Owner}, key {KeyId}, scopes {Scopes})")]
+    public static partial void Started(ILogger logger, int processId, string backend, string owner, string keyId, string scopes);
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "AiMemory stdio server stopped")]
     public static partial void Stopped(ILogger logger);
