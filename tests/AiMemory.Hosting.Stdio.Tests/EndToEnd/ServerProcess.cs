@@ -52,9 +52,8 @@ internal sealed class ServerProcess : IDisposable
     /// <summary>Starts the server in <paramref name="environment"/> with redirected stdin, stdout and stderr.</summary>
     public static ServerProcess Start(ServerEnvironment environment)
     {
-        var startInfo = new ProcessStartInfo(StdioServerExecutable.DotnetHost)
+        var startInfo = new ProcessStartInfo(StdioServerExecutable.Command, StdioServerExecutable.Arguments)
         {
-            ArgumentList = { StdioServerExecutable.AssemblyPath },
             WorkingDirectory = environment.WorkingDirectory,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,

@@ -41,12 +41,12 @@ internal sealed class StdioServer : IAsyncDisposable
         }
     }
 
-    /// <summary>The transport options that start the built sample with <c>dotnet aimemory-stdio.dll</c>.</summary>
+    /// <summary>The transport options that start the built sample with <c>dotnet aimemory-stdio.dll</c>, or the native executable.</summary>
     public static StdioClientTransportOptions CreateOptions(ServerEnvironment environment, ConcurrentQueue<string> stderr) => new()
     {
         Name = "aimemory-stdio",
-        Command = StdioServerExecutable.DotnetHost,
-        Arguments = [StdioServerExecutable.AssemblyPath],
+        Command = StdioServerExecutable.Command,
+        Arguments = StdioServerExecutable.Arguments,
         WorkingDirectory = environment.WorkingDirectory,
         EnvironmentVariables = environment.Variables,
         StandardErrorLines = stderr.Enqueue,
