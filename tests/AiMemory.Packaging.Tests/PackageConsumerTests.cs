@@ -40,6 +40,8 @@ public sealed class PackageConsumerTests
             File.Exists(Path.Combine(feed, $"{library}.{version}.snupkg")).ShouldBeTrue($"{library} symbol package missing");
         }
 
+        await AssertCoreMetadataAsync(Path.Combine(feed, $"AiMemory.Core.{version}.nupkg"), version, repository);
+
         var consumer = Directory.CreateDirectory(workspace.Combine("consumer")).FullName;
         await File.WriteAllTextAsync(Path.Combine(consumer, "Consumer.csproj"), ConsumerProject(version));
         await File.WriteAllTextAsync(Path.Combine(consumer, "nuget.config"), ConsumerNuGetConfig(feed));
@@ -63,22 +65,9 @@ public sealed class PackageConsumerTests
         File.Exists(database).ShouldBeTrue();
     }
 
-    [Fact]
-    public async Task Pack_EveryLibrary_CarriesReadmeDocsAndMetadata()
+    private static async Task AssertCoreMetadataAsync(string packagePath, string version, string repository)
     {
-        var repository = FindRepositoryRoot();
-        using var workspace = new TemporaryDirectory();
-        const string Version = "0.0.0-metadata";
-        var project = Path.Combine(repository, "src", "AiMemory.Core", "AiMemory.Core.csproj");
-
-        var pack = await ProcessRunner.RunAsync(
-            "dotnet",
-            ["pack", project, "-c", "Release", "-o", workspace.Path, $"-p:Version={Version}", "-nologo"],
-            repository,
-            CommandTimeout);
-        pack.ExitCode.ShouldBe(0, pack.Output);
-
-        using var package = ZipFile.OpenRead(workspace.Combine($"AiMemory.Core.{Version}.nupkg"));
+        using var package = ZipFile.OpenRead(packagePath);
         var entries = package.Entries.Select(entry => entry.FullName).ToList();
         entries.ShouldContain("README.md");
         entries.ShouldContain("lib/net10.0/AiMemory.Core.dll");
@@ -88,7 +77,7 @@ public sealed class PackageConsumerTests
         var nuspec = await nuspecReader.ReadToEndAsync();
         nuspec.ShouldContain("<license type=\"expression\">MIT</license>");
         nuspec.ShouldContain("<readme>README.md</readme>");
-        nuspec.ShouldContain("<dependency id=\"AiMemory.Security\" version=\"" + Version + "\"");
+        nuspec.ShouldContain("<dependency id=\"AiMemory.Security\" version=\"" + version + "\"");
         nuspec.ShouldNotContain(repository);
     }
 

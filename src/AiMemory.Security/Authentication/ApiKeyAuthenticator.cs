@@ -14,6 +14,15 @@ namespace AiMemory.Security.Authentication;
 /// </summary>
 public sealed class ApiKeyAuthenticator
 {
+    /// <summary>The header that carries a key, as in the operations guide's <c>curl -H "X-API-Key: ..."</c>.</summary>
+    public const string ApiKeyHeaderName = "X-API-Key";
+
+    /// <summary>The one message of every authentication failure, whatever the reason, so that responses reveal nothing.</summary>
+    public const string FailureMessage = "Unauthorized: a valid API key is required in the X-API-Key header or as a Bearer token.";
+
+    /// <summary>The <c>WWW-Authenticate</c> header value of a 401 response.</summary>
+    public const string WwwAuthenticateValue = "Bearer realm=\"aimemory\"";
+
     private static readonly TimeSpan s_lastUsedResolution = TimeSpan.FromMinutes(1);
 
     private readonly IApiKeyStore? _store;
@@ -22,6 +31,7 @@ public sealed class ApiKeyAuthenticator
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly byte[]? _bootstrapHash;
+    private readonly bool _bootstrapIsManagedFormat;
     private readonly byte[] _bootstrapHashKey = RandomNumberGenerator.GetBytes(32);
     private readonly CallerIdentity _bootstrapIdentity = new(
         AiMemorySecurityDefaults.DefaultOwner,
@@ -52,6 +62,29 @@ public sealed class ApiKeyAuthenticator
         // The bootstrap key is kept only as an HMAC under a key that lives in this process.
         var bootstrapKey = options.Value.BootstrapApiKey;
         _bootstrapHash = string.IsNullOrEmpty(bootstrapKey) ? null : HashBootstrapCandidate(bootstrapKey);
+        _bootstrapIsManagedFormat = bootstrapKey is not null && ApiKeyFormat.IsWellFormed(bootstrapKey);
+    }
+
+    /// <summary>
+    /// Reads the presented key from the <c>X-API-Key</c> header or, when that is absent, from an
+    /// <c>Authorization: Bearer</c> header. Returns <see langword="null"/> when neither carries one. Keys in the query
+    /// string are never read.
+    /// </summary>
+    public static string? ReadPresentedKey(string? apiKeyHeader, string? authorizationHeader)
+    {
+        if (!string.IsNullOrWhiteSpace(apiKeyHeader))
+        {
+            return apiKeyHeader.Trim();
+        }
+
+        const string bearer = "Bearer ";
+        if (authorizationHeader is not null && authorizationHeader.StartsWith(bearer, StringComparison.OrdinalIgnoreCase))
+        {
+            var token = authorizationHeader[bearer.Length..].Trim();
+            return token.Length > 0 ? token : null;
+        }
+
+        return null;
     }
 
     /// <summary>Whether a bootstrap key (<c>API_KEY</c>) is configured.</summary>
@@ -77,13 +110,16 @@ public sealed class ApiKeyAuthenticator
             return ValueTask.FromResult(Fail(ApiKeyFailureReason.Malformed));
         }
 
-        if (_bootstrapHash is not null && IsBootstrapKey(presentedKey))
+        // A key in the managed format cannot be the bootstrap key unless the bootstrap key has that format too, so the
+        // second hash is skipped. The choice depends on the presented key's shape only, never on a secret.
+        var wellFormed = ApiKeyFormat.IsWellFormed(presentedKey);
+        if (_bootstrapHash is not null && (!wellFormed || _bootstrapIsManagedFormat) && IsBootstrapKey(presentedKey))
         {
             SecurityLog.Authenticated(_logger, AiMemorySecurityDefaults.BootstrapKeyId, AiMemorySecurityDefaults.DefaultOwner);
             return ValueTask.FromResult(ApiKeyAuthenticationResult.Success(_bootstrapIdentity));
         }
 
-        if (!ApiKeyFormat.IsWellFormed(presentedKey))
+        if (!wellFormed)
         {
             return ValueTask.FromResult(Fail(ApiKeyFailureReason.Malformed));
         }

@@ -13,7 +13,7 @@ namespace AiMemory.Security.Keys;
 public sealed class ApiKeyAdministration
 {
     /// <summary>The maximum length of an owner id.</summary>
-    public const int MaxOwnerLength = 128;
+    public const int MaxOwnerLength = 200;
 
     /// <summary>The maximum length of a key name.</summary>
     public const int MaxNameLength = 200;

@@ -14,16 +14,22 @@ public sealed class ApiKeyHasher
     /// <summary>The length of a hash in bytes.</summary>
     public const int HashLength = 32;
 
-    private readonly byte[]? _secret;
+    // One HMAC instance per thread: the one-shot HMACSHA256.HashData sets up a new native context on every call, which
+    // measured about 2.5 times slower than reusing an instance (see the Security section of benchmarks/README.md).
+    private readonly ThreadLocal<HMACSHA256>? _hmac;
 
     /// <summary>Creates a hasher; <paramref name="secret"/> selects HMAC-SHA256 when not null or empty.</summary>
     public ApiKeyHasher(string? secret)
     {
-        _secret = string.IsNullOrEmpty(secret) ? null : Encoding.UTF8.GetBytes(secret);
+        if (!string.IsNullOrEmpty(secret))
+        {
+            var key = Encoding.UTF8.GetBytes(secret);
+            _hmac = new ThreadLocal<HMACSHA256>(() => new HMACSHA256(key));
+        }
     }
 
     /// <summary>The algorithm in use: <c>HMAC-SHA256</c> or <c>SHA-256</c>.</summary>
-    public string Algorithm => _secret is null ? "SHA-256" : "HMAC-SHA256";
+    public string Algorithm => _hmac is null ? "SHA-256" : "HMAC-SHA256";
 
     /// <summary>Computes the stored hash of a key.</summary>
     public byte[] ComputeHash(string key)
@@ -43,13 +49,13 @@ public sealed class ApiKeyHasher
         try
         {
             Encoding.UTF8.GetBytes(key, bytes);
-            if (_secret is null)
+            if (_hmac is null)
             {
                 SHA256.HashData(bytes, destination);
             }
-            else
+            else if (!_hmac.Value!.TryComputeHash(bytes, destination, out _))
             {
-                HMACSHA256.HashData(_secret, bytes, destination);
+                throw new ArgumentException($"The destination must have room for {HashLength} bytes.", nameof(destination));
             }
         }
         finally

@@ -7,5 +7,5 @@ namespace AiMemory.Security.RateLimiting;
 public interface IRequestRateLimiter
 {
     /// <summary>Counts one request against <paramref name="partition"/> and decides whether it may proceed.</summary>
-    ValueTask<RateLimitDecision> AcquireAsync(RateLimitPartition partition, CancellationToken cancellationToken = default);
+    ValueTask<RateLimitDecision> AcquireAsync(QuotaPartition partition, CancellationToken cancellationToken = default);
 }

@@ -37,12 +37,12 @@ public sealed class SharedRateLimiter : IRequestRateLimiter
     }
 
     /// <inheritdoc/>
-    public async ValueTask<RateLimitDecision> AcquireAsync(RateLimitPartition partition, CancellationToken cancellationToken = default)
+    public async ValueTask<RateLimitDecision> AcquireAsync(QuotaPartition partition, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(partition.Id);
         var now = _timeProvider.GetUtcNow();
         var index = _window.IndexAt(now);
-        var limit = partition.Kind == RateLimitPartitionKind.Key ? _keyLimit : _clientLimit;
+        var limit = partition.Kind == QuotaPartitionKind.Key ? _keyLimit : _clientLimit;
         var name = partition.ToString();
 
         var count = await _store.IncrementAsync(name, _window.StartOf(index), _window.Length, cancellationToken).ConfigureAwait(false);

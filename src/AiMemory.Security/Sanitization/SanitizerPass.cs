@@ -224,17 +224,19 @@ internal ref struct SanitizerPass
             return output;
         }
 
-        var builder = new System.Text.StringBuilder(text.Length);
-        foreach (var rune in text.EnumerateRunes())
+        // The marks are BMP characters, so a char-by-char copy cannot split a surrogate pair.
+        var kept = new char[text.Length];
+        var length = 0;
+        foreach (var character in text)
         {
-            if (!UnicodeRules.IsDirectionalMark(rune.Value))
+            if (!UnicodeRules.IsDirectionalMark(character))
             {
-                builder.Append(rune.ToString());
+                kept[length++] = character;
             }
         }
 
         Removed.DirectionalMarks += _keptDirectionalMarks;
-        return builder.ToString();
+        return new string(kept, 0, length);
     }
 
     private static bool ContainsRightToLeftLetter(ReadOnlySpan<char> text)

@@ -233,4 +233,26 @@ public sealed class ApiKeyAuthenticatorTests : IDisposable
         (await task).Succeeded.ShouldBeTrue();
         allocated.ShouldBe(0);
     }
+
+    [Theory]
+    [InlineData("key1", null, "key1")]
+    [InlineData(" key1 ", "Bearer other", "key1")]
+    [InlineData(null, "Bearer key2", "key2")]
+    [InlineData("", "bearer  key2 ", "key2")]
+    [InlineData(null, "Basic a2V5", null)]
+    [InlineData(null, "Bearer ", null)]
+    [InlineData(null, null, null)]
+    public void ReadPresentedKey_Headers_PrefersApiKeyHeader(string? apiKeyHeader, string? authorization, string? expected) =>
+        ApiKeyAuthenticator.ReadPresentedKey(apiKeyHeader, authorization).ShouldBe(expected);
+
+    [Fact]
+    public async Task AuthenticateAsync_BootstrapKeyInManagedFormat_IsAccepted()
+    {
+        var bootstrap = ApiKeyFormat.Generate(out _);
+        using var fixture = new SecurityFixture(options => options.BootstrapApiKey = bootstrap);
+
+        var result = await fixture.Authenticator.AuthenticateAsync(bootstrap);
+
+        result.Identity!.KeyId.ShouldBe("bootstrap");
+    }
 }

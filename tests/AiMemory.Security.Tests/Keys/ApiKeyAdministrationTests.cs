@@ -107,8 +107,8 @@ public sealed class ApiKeyAdministrationTests : IDisposable
     }
 
     [Theory]
-    [InlineData("", "The owner id must be 1 to 128 printable ASCII characters without spaces. (Parameter 'owner')")]
-    [InlineData("two words", "The owner id must be 1 to 128 printable ASCII characters without spaces. (Parameter 'owner')")]
+    [InlineData("", "The owner id must be 1 to 200 printable ASCII characters without spaces. (Parameter 'owner')")]
+    [InlineData("two words", "The owner id must be 1 to 200 printable ASCII characters without spaces. (Parameter 'owner')")]
     public async Task CreateAsync_InvalidOwner_ThrowsNamingRule(string owner, string message)
     {
         var exception = await Should.ThrowAsync<ArgumentException>(() => _fixture.Administration.CreateAsync(owner, "n", AiMemoryScopes.ReadWrite));

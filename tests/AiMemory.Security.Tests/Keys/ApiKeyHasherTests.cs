@@ -49,4 +49,27 @@ public sealed class ApiKeyHasherTests
 
         hasher.ComputeHash(longKey).ShouldBe(SHA256.HashData(Encoding.UTF8.GetBytes(longKey)));
     }
+
+    [Fact]
+    public async Task Verify_ManyThreadsWithSecret_StaysCorrect()
+    {
+        var hasher = new ApiKeyHasher(new string('s', 40));
+        var keys = Enumerable.Range(0, 64).Select(index => $"key-{index}").ToArray();
+        var hashes = keys.Select(hasher.ComputeHash).ToArray();
+        var failures = 0;
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(worker => Task.Run(() =>
+        {
+            for (var round = 0; round < 500; round++)
+            {
+                var index = (worker + round) % keys.Length;
+                if (!hasher.Verify(keys[index], hashes[index]) || hasher.Verify(keys[index], hashes[(index + 1) % keys.Length]))
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+        })));
+
+        failures.ShouldBe(0);
+    }
 }

@@ -42,8 +42,8 @@ public sealed class SecretLoggingTests
         await fixture.Authenticator.AuthenticateAsync(canary.ToUpperInvariant());
         await fixture.Authenticator.AuthenticateAsync(wrongSecret);
         await fixture.Authenticator.AuthenticateAsync(ApiKeyFormat.Generate(out _));
-        limiter.Acquire(RateLimitPartition.ForKey(keyId));
-        limiter.Acquire(RateLimitPartition.ForKey(keyId)).IsAllowed.ShouldBeFalse();
+        limiter.Acquire(QuotaPartition.ForKey(keyId));
+        limiter.Acquire(QuotaPartition.ForKey(keyId)).IsAllowed.ShouldBeFalse();
         fixture.Store.TouchFailure = new InvalidOperationException("storage unavailable");
         fixture.Time.Advance(TimeSpan.FromMinutes(2));
         (await fixture.Authenticator.AuthenticateAsync(canary)).Succeeded.ShouldBeTrue();

@@ -57,11 +57,11 @@ public sealed class ClientAddressResolverTests
     [Fact]
     public void ForClient_Addresses_AreCanonical()
     {
-        RateLimitPartition.ForClient(IPAddress.Parse("::ffff:192.0.2.1")).ShouldBe(RateLimitPartition.ForClient(IPAddress.Parse("192.0.2.1")));
-        RateLimitPartition.ForClient(IPAddress.Parse("2001:db8:1:2:aaaa::1")).Id.ShouldBe("2001:db8:1:2::/64");
-        RateLimitPartition.ForClient(IPAddress.Parse("2001:db8:1:2:bbbb::9")).ShouldBe(RateLimitPartition.ForClient(IPAddress.Parse("2001:db8:1:2::5")));
-        RateLimitPartition.ForClient(null).Id.ShouldBe("unknown");
-        RateLimitPartition.ForKey("abc").ToString().ShouldBe("key:abc");
-        RateLimitPartition.ForClient(IPAddress.Loopback).ToString().ShouldBe("client:127.0.0.1");
+        QuotaPartition.ForClient(IPAddress.Parse("::ffff:192.0.2.1")).ShouldBe(QuotaPartition.ForClient(IPAddress.Parse("192.0.2.1")));
+        QuotaPartition.ForClient(IPAddress.Parse("2001:db8:1:2:aaaa::1")).Id.ShouldBe("2001:db8:1:2::/64");
+        QuotaPartition.ForClient(IPAddress.Parse("2001:db8:1:2:bbbb::9")).ShouldBe(QuotaPartition.ForClient(IPAddress.Parse("2001:db8:1:2::5")));
+        QuotaPartition.ForClient(null).Id.ShouldBe("unknown");
+        QuotaPartition.ForKey("abc").ToString().ShouldBe("key:abc");
+        QuotaPartition.ForClient(IPAddress.Loopback).ToString().ShouldBe("client:127.0.0.1");
     }
 }

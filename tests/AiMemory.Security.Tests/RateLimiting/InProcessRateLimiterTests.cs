@@ -1,4 +1,5 @@
 using System.Net;
+using System.Threading.RateLimiting;
 using AiMemory.Security.RateLimiting;
 using AiMemory.Security.Tests.Support;
 using Microsoft.Extensions.Logging;
@@ -29,7 +30,7 @@ public sealed class InProcessRateLimiterTests : IDisposable
     public void Acquire_HundredRequestLimit_AllowsHundredThenRejects()
     {
         var limiter = CreateLimiter();
-        var key = RateLimitPartition.ForKey("key1");
+        var key = QuotaPartition.ForKey("key1");
 
         var decisions = Enumerable.Range(0, 110).Select(_ => limiter.Acquire(key)).ToArray();
 
@@ -50,19 +51,19 @@ public sealed class InProcessRateLimiterTests : IDisposable
         var limiter = CreateLimiter(options => options.RateLimitMaxRequests = 3);
         for (var request = 0; request < 5; request++)
         {
-            limiter.Acquire(RateLimitPartition.ForKey("busy"));
+            limiter.Acquire(QuotaPartition.ForKey("busy"));
         }
 
-        limiter.Acquire(RateLimitPartition.ForKey("busy")).IsAllowed.ShouldBeFalse();
-        limiter.Acquire(RateLimitPartition.ForKey("quiet")).IsAllowed.ShouldBeTrue();
-        limiter.Acquire(RateLimitPartition.ForClient(IPAddress.Loopback)).IsAllowed.ShouldBeTrue();
+        limiter.Acquire(QuotaPartition.ForKey("busy")).IsAllowed.ShouldBeFalse();
+        limiter.Acquire(QuotaPartition.ForKey("quiet")).IsAllowed.ShouldBeTrue();
+        limiter.Acquire(QuotaPartition.ForClient(IPAddress.Loopback)).IsAllowed.ShouldBeTrue();
     }
 
     [Fact]
     public void Acquire_NextWindow_RestoresQuota()
     {
         var limiter = CreateLimiter(options => options.RateLimitMaxRequests = 2);
-        var key = RateLimitPartition.ForKey("key1");
+        var key = QuotaPartition.ForKey("key1");
         limiter.Acquire(key);
         limiter.Acquire(key);
         limiter.Acquire(key).IsAllowed.ShouldBeFalse();
@@ -80,7 +81,7 @@ public sealed class InProcessRateLimiterTests : IDisposable
     public void Acquire_ClientPartition_UsesStricterQuota()
     {
         var limiter = CreateLimiter();
-        var client = RateLimitPartition.ForClient(IPAddress.Parse("192.0.2.7"));
+        var client = QuotaPartition.ForClient(IPAddress.Parse("192.0.2.7"));
 
         var allowed = Enumerable.Range(0, 50).Count(_ => limiter.Acquire(client).IsAllowed);
 
@@ -93,12 +94,12 @@ public sealed class InProcessRateLimiterTests : IDisposable
         var limiter = CreateLimiter();
         for (var index = 0; index < 1000; index++)
         {
-            limiter.Acquire(RateLimitPartition.ForClient(new IPAddress([10, 0, (byte)(index / 256), (byte)index])));
+            limiter.Acquire(QuotaPartition.ForClient(new IPAddress([10, 0, (byte)(index / 256), (byte)index])));
         }
 
         limiter.PartitionCount.ShouldBe(1000);
         _time.Advance(TimeSpan.FromMinutes(15));
-        limiter.Acquire(RateLimitPartition.ForKey("key1"));
+        limiter.Acquire(QuotaPartition.ForKey("key1"));
 
         limiter.PartitionCount.ShouldBe(1);
     }
@@ -109,12 +110,12 @@ public sealed class InProcessRateLimiterTests : IDisposable
         var limiter = CreateLimiter(options => options.MaxRateLimitPartitions = 10);
         for (var index = 0; index < 10; index++)
         {
-            limiter.Acquire(RateLimitPartition.ForClient(new IPAddress([10, 0, 0, (byte)index]))).IsAllowed.ShouldBeTrue();
+            limiter.Acquire(QuotaPartition.ForClient(new IPAddress([10, 0, 0, (byte)index]))).IsAllowed.ShouldBeTrue();
         }
 
-        var newClient = limiter.Acquire(RateLimitPartition.ForClient(IPAddress.Parse("10.0.1.1")));
-        var known = limiter.Acquire(RateLimitPartition.ForClient(IPAddress.Parse("10.0.0.1")));
-        var key = limiter.Acquire(RateLimitPartition.ForKey("key1"));
+        var newClient = limiter.Acquire(QuotaPartition.ForClient(IPAddress.Parse("10.0.1.1")));
+        var known = limiter.Acquire(QuotaPartition.ForClient(IPAddress.Parse("10.0.0.1")));
+        var key = limiter.Acquire(QuotaPartition.ForKey("key1"));
 
         newClient.IsAllowed.ShouldBeFalse();
         known.IsAllowed.ShouldBeTrue();
@@ -129,12 +130,12 @@ public sealed class InProcessRateLimiterTests : IDisposable
         var limiter = CreateLimiter(options => options.RateLimitMaxRequests = 1);
         for (var request = 0; request < 5; request++)
         {
-            limiter.Acquire(RateLimitPartition.ForKey("key1"));
+            limiter.Acquire(QuotaPartition.ForKey("key1"));
         }
 
         _time.Advance(TimeSpan.FromMinutes(15));
-        limiter.Acquire(RateLimitPartition.ForKey("key1"));
-        limiter.Acquire(RateLimitPartition.ForKey("key1"));
+        limiter.Acquire(QuotaPartition.ForKey("key1"));
+        limiter.Acquire(QuotaPartition.ForKey("key1"));
 
         var lines = _logs.Entries.Where(entry => entry.Message.StartsWith("Rate limit exceeded", StringComparison.Ordinal)).ToArray();
         lines.Length.ShouldBe(2);
@@ -148,7 +149,7 @@ public sealed class InProcessRateLimiterTests : IDisposable
     public async Task Acquire_ConcurrentRequests_AllowExactlyTheLimit()
     {
         var limiter = CreateLimiter(options => options.RateLimitMaxRequests = 5000);
-        var key = RateLimitPartition.ForKey("shared");
+        var key = QuotaPartition.ForKey("shared");
         var allowed = 0;
 
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
@@ -169,9 +170,9 @@ public sealed class InProcessRateLimiterTests : IDisposable
     public void GetResponseHeaders_RejectedDecision_ContainsQuotaAndRetryAfter()
     {
         var limiter = CreateLimiter(options => options.RateLimitMaxRequests = 1);
-        limiter.Acquire(RateLimitPartition.ForKey("k"));
+        limiter.Acquire(QuotaPartition.ForKey("k"));
 
-        var headers = limiter.Acquire(RateLimitPartition.ForKey("k")).GetResponseHeaders(_time.GetUtcNow());
+        var headers = limiter.Acquire(QuotaPartition.ForKey("k")).GetResponseHeaders(_time.GetUtcNow());
 
         headers.ShouldBe([
             new("RateLimit-Limit", "1"),
@@ -185,7 +186,7 @@ public sealed class InProcessRateLimiterTests : IDisposable
     [Fact]
     public void GetResponseHeaders_AllowedDecision_HasNoRetryAfter()
     {
-        var headers = CreateLimiter().Acquire(RateLimitPartition.ForKey("k")).GetResponseHeaders(_time.GetUtcNow());
+        var headers = CreateLimiter().Acquire(QuotaPartition.ForKey("k")).GetResponseHeaders(_time.GetUtcNow());
 
         headers.ShouldNotContain(header => header.Key == "Retry-After");
         headers.ShouldContain(new KeyValuePair<string, string>("RateLimit-Remaining", "99"));
@@ -194,9 +195,44 @@ public sealed class InProcessRateLimiterTests : IDisposable
     [Fact]
     public async Task AcquireAsync_CompletesSynchronously()
     {
-        var task = CreateLimiter().AcquireAsync(RateLimitPartition.ForKey("k"));
+        var task = CreateLimiter().AcquireAsync(QuotaPartition.ForKey("k"));
 
         task.IsCompletedSuccessfully.ShouldBeTrue();
         (await task).IsAllowed.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void AttemptAcquire_AsPartitionedRateLimiter_ReportsRetryAfterAndDecision()
+    {
+        PartitionedRateLimiter<QuotaPartition> limiter = CreateLimiter(options => options.RateLimitMaxRequests = 1);
+        var key = QuotaPartition.ForKey("k");
+
+        using var first = limiter.AttemptAcquire(key);
+        using var second = limiter.AttemptAcquire(key);
+
+        first.IsAcquired.ShouldBeTrue();
+        first.TryGetMetadata(MetadataName.RetryAfter, out _).ShouldBeFalse();
+        second.IsAcquired.ShouldBeFalse();
+        second.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter).ShouldBeTrue();
+        retryAfter.ShouldBe(TimeSpan.FromSeconds(450));
+        second.TryGetMetadata(DecisionLease.DecisionMetadata, out var decision).ShouldBeTrue();
+        decision.Limit.ShouldBe(1);
+        second.MetadataNames.ShouldBe([DecisionLease.DecisionMetadata.Name, MetadataName.RetryAfter.Name]);
+    }
+
+    [Fact]
+    public void GetStatistics_AndZeroPermitProbe_DoNotCount()
+    {
+        var limiter = CreateLimiter(options => options.RateLimitMaxRequests = 2);
+        var key = QuotaPartition.ForKey("k");
+
+        limiter.GetStatistics(key)!.CurrentAvailablePermits.ShouldBe(2);
+        limiter.Acquire(key);
+        limiter.GetStatistics(key)!.CurrentAvailablePermits.ShouldBe(1);
+        limiter.AttemptAcquire(key, 0).IsAcquired.ShouldBeTrue();
+        limiter.Acquire(key).IsAllowed.ShouldBeTrue();
+        limiter.AttemptAcquire(key, 0).IsAcquired.ShouldBeFalse();
+        limiter.GetStatistics(key)!.CurrentAvailablePermits.ShouldBe(0);
+        _logs.Entries.ShouldBeEmpty();
     }
 }

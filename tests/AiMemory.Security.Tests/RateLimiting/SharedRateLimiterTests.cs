@@ -28,7 +28,7 @@ public sealed class SharedRateLimiterTests : IDisposable
     {
         var first = CreateInstance();
         var second = CreateInstance();
-        var key = RateLimitPartition.ForKey("key1");
+        var key = QuotaPartition.ForKey("key1");
         var allowed = 0;
 
         for (var request = 0; request < 110; request++)
@@ -46,7 +46,7 @@ public sealed class SharedRateLimiterTests : IDisposable
     [Fact]
     public async Task AcquireAsync_Restart_KeepsTheCount()
     {
-        var key = RateLimitPartition.ForKey("key1");
+        var key = QuotaPartition.ForKey("key1");
         for (var request = 0; request < 100; request++)
         {
             await CreateInstance().AcquireAsync(key);
@@ -62,7 +62,7 @@ public sealed class SharedRateLimiterTests : IDisposable
     public async Task AcquireAsync_NextWindow_RestoresQuota()
     {
         var limiter = CreateInstance(maxRequests: 1);
-        var key = RateLimitPartition.ForKey("key1");
+        var key = QuotaPartition.ForKey("key1");
         await limiter.AcquireAsync(key);
         (await limiter.AcquireAsync(key)).IsAllowed.ShouldBeFalse();
 
@@ -76,9 +76,9 @@ public sealed class SharedRateLimiterTests : IDisposable
     {
         var limiter = CreateInstance(maxRequests: 1);
 
-        (await limiter.AcquireAsync(RateLimitPartition.ForKey("a"))).IsAllowed.ShouldBeTrue();
-        (await limiter.AcquireAsync(RateLimitPartition.ForKey("b"))).IsAllowed.ShouldBeTrue();
-        (await limiter.AcquireAsync(new RateLimitPartition(RateLimitPartitionKind.Client, "a"))).IsAllowed.ShouldBeTrue();
+        (await limiter.AcquireAsync(QuotaPartition.ForKey("a"))).IsAllowed.ShouldBeTrue();
+        (await limiter.AcquireAsync(QuotaPartition.ForKey("b"))).IsAllowed.ShouldBeTrue();
+        (await limiter.AcquireAsync(new QuotaPartition(QuotaPartitionKind.Client, "a"))).IsAllowed.ShouldBeTrue();
         _store.CounterCount.ShouldBe(3);
     }
 
@@ -87,7 +87,7 @@ public sealed class SharedRateLimiterTests : IDisposable
     {
         var first = CreateInstance(maxRequests: 2);
         var second = CreateInstance(maxRequests: 2);
-        var key = RateLimitPartition.ForKey("key1");
+        var key = QuotaPartition.ForKey("key1");
 
         for (var request = 0; request < 6; request++)
         {

@@ -113,6 +113,6 @@ public sealed class AiMemorySecurityServiceCollectionExtensionsTests
         (await provider.GetRequiredService<ApiKeyAuthenticator>().AuthenticateAsync(BootstrapKey)).Succeeded.ShouldBeTrue();
         provider.GetRequiredService<OriginPolicy>().EvaluateOrigin("https://app.example.com").IsAllowed.ShouldBeTrue();
         var limiter = provider.GetRequiredService<IRequestRateLimiter>();
-        (await limiter.AcquireAsync(RateLimitPartition.ForKey("k"))).Limit.ShouldBe(2);
+        (await limiter.AcquireAsync(QuotaPartition.ForKey("k"))).Limit.ShouldBe(2);
     }
 }

@@ -5,27 +5,31 @@ using AiMemory.Core.Model;
 namespace AiMemory.Core.Mcp.Results;
 
 /// <summary>
-/// One memory to import, in the shape export_memories returns. The id and version are accepted so that an exported
-/// page can be passed back unchanged, but the store assigns its own. The times are kept when given.
+/// One memory to import, in the shape export_memories returns. The store keeps the id when it is free and assigns a
+/// new one otherwise. A memory whose id and creation time are already stored counts as unchanged, so importing the
+/// same page twice creates nothing the second time.
 /// </summary>
 internal sealed record MemoryImportItem(
+    [property: Description("The id from the export."), Range(1, long.MaxValue)] long Id,
     [property: Description("A short title."), MinLength(1), MaxLength(FieldLimits.Title)] string Title,
     [property: Description("The text."), MinLength(1), MaxLength(FieldLimits.Content)] string Content,
     [property: Description("A category name."), MaxLength(FieldLimits.Name)] string? Category = null,
     [property: Description("A project name."), MaxLength(FieldLimits.Name)] string? Project = null,
     [property: Description("Tags."), MaxLength(FieldLimits.MaxTags)] IReadOnlyList<string>? Tags = null,
     [property: Description("Importance from 1 to 5."), Range(FieldLimits.MinPriority, FieldLimits.MaxPriority)] int Priority = 3,
-    [property: Description("The creation time (UTC) to keep; now when omitted.")] DateTimeOffset? CreatedAt = null,
+    [property: Description("The creation time (UTC) to keep; now when omitted, which makes a repeated import a duplicate.")]
+    DateTimeOffset? CreatedAt = null,
     [property: Description("The last update time (UTC) to keep; the creation time when omitted.")] DateTimeOffset? UpdatedAt = null,
-    [property: Description("The id in the exporting store; ignored.")] long? Id = null,
-    [property: Description("The version in the exporting store; ignored.")] int? Version = null)
+    [property: Description("The version from the export; 1 when omitted."), Range(1, int.MaxValue)] int? Version = null)
 {
     public Memory ToMemory(string field, ToolCall call, DateTimeOffset now)
     {
+        Arguments.Id(Arguments.Field(field, "id"), Id);
         Arguments.Priority(Arguments.Field(field, "priority"), Priority);
+        Arguments.Version(Arguments.Field(field, "version"), Version);
         var createdAt = (CreatedAt ?? now).ToUniversalTime();
         return new Memory(
-            0,
+            Id,
             call.Required(Arguments.Field(field, "title"), Title, FieldLimits.Title),
             call.Required(Arguments.Field(field, "content"), Content, FieldLimits.Content),
             call.Optional(Arguments.Field(field, "category"), Category, FieldLimits.Name),
@@ -34,7 +38,7 @@ internal sealed record MemoryImportItem(
             Priority,
             createdAt,
             (UpdatedAt ?? createdAt).ToUniversalTime(),
-            1);
+            Version ?? 1);
     }
 }
 

@@ -210,8 +210,8 @@ internal sealed class MemoryTools
 
     [McpServerTool(Name = "import_memories", ReadOnly = false, Destructive = false, Idempotent = true, OpenWorld = false,
         UseStructuredContent = true)]
-    [Description("Imports up to 100 memories (for example the items of an export_memories page) in one transaction: " +
-                 "all or nothing. Memories already present with the same content are not duplicated.")]
+    [Description("Imports up to 100 memories (the items of an export_memories page) in one transaction: all or " +
+                 "nothing. Ids are kept when free; a memory whose id and creation time are already stored is not duplicated.")]
     public static Task<ImportSummary> ImportMemories(
         IServiceProvider services,
         [Description("The memories to import."), MinLength(1), MaxLength(FieldLimits.MaxBatch)] MemoryImportItem[] memories,
@@ -227,7 +227,7 @@ internal sealed class MemoryTools
                 records.Add(memories[index].ToMemory($"memories[{index}]", call, now));
             }
 
-            var export = new OwnerExport(1, now, [], [], records, [], []);
+            var export = new OwnerExport(Storage.Sql.OwnerTransfer.FormatVersion, now, [], [], records, [], []);
             var result = await call.Store.ImportAsync(export, call.CancellationToken).ConfigureAwait(false);
             return new ImportSummary(records.Count, result.Created, result.Unchanged, call.Removed);
         });

@@ -198,8 +198,13 @@ internal sealed class OwnerTransfer(OwnerScope scope, SqlOwnerStore store)
             transaction,
             $"INSERT INTO {table} (owner, id, name, name_key, description{colorColumn}, created_at, updated_at, version) " +
             $"VALUES (@owner, {idValue}, @name, @key, @description{colorValue}, @created, @updated, @version)");
-        insert.With("@id", id).With("@name", normalized).With("@key", NameKey.Of(normalized)).With("@description", description)
+        insert.With("@name", normalized).With("@key", NameKey.Of(normalized)).With("@description", description)
             .With("@created", scope.Time(createdAt)).With("@updated", scope.Time(updatedAt)).With("@version", version);
+        if (idValue == "@id")
+        {
+            insert.With("@id", id);
+        }
+
         if (table == "projects")
         {
             insert.With("@color", color);
