@@ -68,7 +68,12 @@ public static class AiMemoryStdioHost
             // Start-up checks run before the host starts, so a refusal prints one clear line instead of the host's
             // "hosting failed to start" report with a stack trace.
             await host.Services.GetRequiredService<StdioStartup>().RunAsync(cancellationToken);
-            await host.RunAsync(cancellationToken);
+            await host.StartAsync(cancellationToken);
+
+            // Building the tool schemas at start-up leaves megabytes of garbage; a server that then waits for its
+            // client should not keep that memory resident, so one compacting collection returns it to the system.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            await host.WaitForShutdownAsync(cancellationToken);
             return 0;
         }
         catch (Exception exception) when (exception is StdioStartupException or OptionsValidationException)

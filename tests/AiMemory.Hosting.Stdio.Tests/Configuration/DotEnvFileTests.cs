@@ -44,7 +44,7 @@ public sealed class DotEnvFileTests
     }
 
     [Fact]
-    public void AddTo_QuotedValuesAndComments_ReadAsText()
+    public void AddTo_QuotedValues_ReadAsText()
     {
         using var folder = new TemporaryDirectory();
         var path = folder.Combine(".env");

@@ -10,7 +10,7 @@ public sealed class IdentityTests
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(30);
 
     [Fact]
-    public async Task ApiKey_UnknownManagedKey_ExitsOneWithReason()
+    public async Task ApiKey_UnknownKey_ExitsOne()
     {
         using var environment = new ServerEnvironment().With("API_KEY", ApiKeyFormat.Generate(out var keyId));
 
@@ -22,7 +22,7 @@ public sealed class IdentityTests
     }
 
     [Fact]
-    public async Task ApiKey_MangledManagedKey_ExitsOneWithReason()
+    public async Task ApiKey_MangledKey_ExitsOne()
     {
         var key = ApiKeyFormat.Generate(out _);
         using var environment = new ServerEnvironment().With("API_KEY", key[..^1] + (key[^1] == 'a' ? 'b' : 'a'));
@@ -35,7 +35,7 @@ public sealed class IdentityTests
     }
 
     [Fact]
-    public async Task ApiKey_ShortBootstrapKey_ExitsOneWithRule()
+    public async Task ApiKey_ShortBootstrapKey_ExitsOne()
     {
         using var environment = new ServerEnvironment().With("API_KEY", "too-short");
 
@@ -63,7 +63,7 @@ public sealed class IdentityTests
     }
 
     [Fact]
-    public async Task ApiKey_ManagedKey_ServesItsOwnerWithItsScopes()
+    public async Task ApiKey_ManagedKey_ServesOwnerScopes()
     {
         using var environment = new ServerEnvironment();
         string readWriteKey;

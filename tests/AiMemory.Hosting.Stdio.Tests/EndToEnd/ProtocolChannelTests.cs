@@ -14,7 +14,7 @@ public sealed class ProtocolChannelTests
     private const string Initialized = """{"jsonrpc":"2.0","method":"notifications/initialized"}""";
 
     [Fact]
-    public async Task MalformedLines_GetJsonRpcErrors_ServerGoesOn()
+    public async Task MalformedLines_GetErrors_ServerContinues()
     {
         using var environment = new ServerEnvironment();
         using var server = ServerProcess.Start(environment);

@@ -96,7 +96,7 @@ internal sealed class ServerProcess : IDisposable
         return line ?? throw new EndOfStreamException($"stdout ended. stderr:\n{StandardError}");
     }
 
-    /// <summary>Closes stdin, so the server sees the end of input.</summary>
+    /// <summary>Closes stdin, so the server reads the end of input.</summary>
     public void CloseInput() => _process.StandardInput.Close();
 
     /// <summary>Sends SIGTERM, the signal a client or a service manager sends to stop the server.</summary>

@@ -11,7 +11,7 @@ public sealed class GuardedInputStreamTests
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(10);
 
     [Fact]
-    public async Task Read_MixedLines_ForwardsMessagesAndAnswersTheRest()
+    public async Task Read_MixedLines_ForwardsOnlyMessages()
     {
         var input = string.Join('\n',
             """{"jsonrpc":"2.0","method":"notifications/initialized"}""",
@@ -91,7 +91,7 @@ public sealed class GuardedInputStreamTests
     }
 
     [Fact]
-    public async Task Read_EndOfInput_StopsWaitingAfterDrainTimeout()
+    public async Task Read_EndOfInput_DrainTimesOut()
     {
         var time = new FakeTimeProvider();
         var outstanding = new OutstandingRequests();

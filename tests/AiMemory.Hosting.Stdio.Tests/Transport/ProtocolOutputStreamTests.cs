@@ -6,7 +6,7 @@ namespace AiMemory.Hosting.Stdio.Tests.Transport;
 public sealed class ProtocolOutputStreamTests
 {
     [Fact]
-    public async Task Write_MessageInParts_ErrorLineNeverLandsInside()
+    public async Task Write_MessageInParts_StaysWhole()
     {
         var stdout = new MemoryStream();
         var output = new ProtocolOutputStream(stdout, new OutstandingRequests());
