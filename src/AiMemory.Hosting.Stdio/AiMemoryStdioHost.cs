@@ -18,6 +18,9 @@ public static class AiMemoryStdioHost
     /// <summary>The exit code of a run that stopped because of an unexpected error, such as an unreachable database.</summary>
     public const int UnexpectedFailureExitCode = 2;
 
+    // A client usually completes its handshake and first tools/list within this time (an estimate, not a contract).
+    private static readonly TimeSpan s_startupGarbageDelay = TimeSpan.FromMilliseconds(500);
+
     /// <summary>
     /// Creates a host builder with the stdio server added. Configuration comes, from lowest to highest precedence,
     /// from <c>appsettings.json</c> in the working directory, a <c>.env</c> file there, and the environment.
@@ -42,7 +45,10 @@ public static class AiMemoryStdioHost
     }
 
     /// <summary>Runs the stdio server until stdin ends or the process is asked to stop (SIGTERM, Ctrl+C).</summary>
-    /// <returns>0 after a clean stop; <see cref="StartupFailedExitCode"/> when a setting or the key is invalid.</returns>
+    /// <returns>
+    /// 0 after a clean stop; <see cref="StartupFailedExitCode"/> when a setting or the key is invalid;
+    /// <see cref="UnexpectedFailureExitCode"/> after any other error.
+    /// </returns>
     public static Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default) =>
         RunAsync(args, configure: null, cancellationToken);
 
@@ -69,10 +75,8 @@ public static class AiMemoryStdioHost
             // "hosting failed to start" report with a stack trace.
             await host.Services.GetRequiredService<StdioStartup>().RunAsync(cancellationToken);
             await host.StartAsync(cancellationToken);
-
-            // Building the tool schemas at start-up leaves megabytes of garbage; a server that then waits for its
-            // client should not keep that memory resident, so one compacting collection returns it to the system.
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            var stopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+            _ = CollectStartupGarbageAsync(stopping);
             await host.WaitForShutdownAsync(cancellationToken);
             return 0;
         }
@@ -87,6 +91,23 @@ public static class AiMemoryStdioHost
             await Console.Error.WriteLineAsync($"aimemory-stdio: the server failed: {exception.Message}");
             await Console.Error.WriteLineAsync(exception.ToString());
             return UnexpectedFailureExitCode;
+        }
+    }
+
+    /// <summary>
+    /// Returns the memory of start-up garbage to the system shortly after start-up. Building the tool schemas leaves
+    /// megabytes of it, which an idle server would otherwise keep resident.
+    /// </summary>
+    private static async Task CollectStartupGarbageAsync(CancellationToken stopping)
+    {
+        try
+        {
+            // Waiting keeps the collection's pause out of the client's handshake and first tools/list.
+            await Task.Delay(s_startupGarbageDelay, stopping);
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
+        catch (OperationCanceledException)
+        {
         }
     }
 }

@@ -1,8 +1,8 @@
 namespace AiMemory.Hosting.Stdio;
 
 /// <summary>
-/// A setting or an identity that keeps the stdio host from starting. The message names the setting and says how
-/// to fix it; <see cref="AiMemoryStdioHost.RunAsync(string[], CancellationToken)"/> prints it to stderr and
+/// A setting or an identity that keeps the stdio host from starting. The message names the setting and how to fix
+/// it, and <see cref="AiMemoryStdioHost.RunAsync(string[], CancellationToken)"/> prints it to stderr and
 /// exits with code 1.
 /// </summary>
 public sealed class StdioStartupException : Exception

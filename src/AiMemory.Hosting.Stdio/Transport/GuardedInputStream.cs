@@ -6,8 +6,8 @@ namespace AiMemory.Hosting.Stdio.Transport;
 
 /// <summary>
 /// The stdin side of the protocol: reads newline-delimited messages and passes on only the lines that are JSON-RPC
-/// messages (see <see cref="JsonRpcLineCheck"/>). A malformed line is answered on <see cref="ProtocolOutputStream"/>
-/// with a JSON-RPC error and dropped, so the server goes on with the next line.
+/// messages (see <see cref="JsonRpcLineCheck"/>). A malformed line gets a JSON-RPC error on
+/// <see cref="ProtocolOutputStream"/> and is dropped, so the server goes on with the next line.
 /// </summary>
 internal sealed class GuardedInputStream : Stream
 {
