@@ -68,8 +68,11 @@ start_throwaway_postgres() {
     >"$THROWAWAY_PG_DIR/initdb.log" 2>&1 || { cat "$THROWAWAY_PG_DIR/initdb.log" >&2; return 1; }
 
   # Durability settings are relaxed for speed: this server lives for one run and is thrown away.
+  # THROWAWAY_PG_DURABLE=1 keeps PostgreSQL's durable defaults, for benchmarks that should match a real server.
+  local durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  [ "${THROWAWAY_PG_DURABLE:-0}" = "1" ] && durability=""
   $THROWAWAY_PG_RUN "$THROWAWAY_PG_BIN/pg_ctl" -D "$THROWAWAY_PG_DIR/data" -l "$THROWAWAY_PG_DIR/server.log" -w -t 60 \
-    -o "-p $port -k $THROWAWAY_PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    -o "-p $port -k $THROWAWAY_PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=300 $durability" \
     start >/dev/null || { cat "$THROWAWAY_PG_DIR/server.log" >&2; return 1; }
 
   trap stop_throwaway_postgres EXIT

@@ -9,6 +9,7 @@ namespace AiMemory.Benchmarks;
 
 /// <summary>Parsing and verifying a presented API key, alone and through the authenticator's cached path.</summary>
 [MemoryDiagnoser]
+[MinColumn]
 public class SecurityKeyBenchmarks
 {
     private readonly ApiKeyHasher _sha256 = new(null);

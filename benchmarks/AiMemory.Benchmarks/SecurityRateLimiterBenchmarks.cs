@@ -9,6 +9,7 @@ namespace AiMemory.Benchmarks;
 
 /// <summary>One in-process rate-limit decision, for one hot key and across many partitions.</summary>
 [MemoryDiagnoser]
+[MinColumn]
 public class SecurityRateLimiterBenchmarks
 {
     private InProcessRateLimiter _limiter = null!;

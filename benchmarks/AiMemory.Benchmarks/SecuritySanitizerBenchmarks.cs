@@ -9,6 +9,7 @@ namespace AiMemory.Benchmarks;
 /// the input divided by the mean time; the sizes are printed at setup and recorded with the results.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
 public class SecuritySanitizerBenchmarks
 {
     private const int Length = 64 * 1024;

@@ -24,6 +24,9 @@ public static class AiMemoryMcpServerBuilderExtensions
         }
 
         builder.Services.AddSingleton<AiMemoryToolsMarker>();
+
+        // NOTE: string limits use [StringLength], which trimming accepts. The [MaxLength] on array parameters (maxItems
+        // in the schema) still raises trimming warning IL2026 under Native AOT analysis; the SDK reads only its length.
         var options = AiMemoryJsonContext.ToolOptions;
         builder
             .WithTools<MemoryTools>(options)

@@ -14,10 +14,10 @@ internal sealed record StoredEntry(string Header, string Body);
 internal sealed record MarkedContent(string Boundary, string Text);
 
 /// <summary>
-/// Serves stored user text (AI instructions, memories) so that an assistant can tell it apart from instructions of
-/// the system: a preamble says that the text between two boundary lines is stored user data, and the boundary is
-/// a fresh 128-bit random value per response. A boundary that occurs anywhere in the stored text is drawn again,
-/// so stored text cannot close the block early and append text that looks like it came from the server.
+/// Marks stored user text (AI instructions, memories) so that an assistant can tell it apart from instructions of
+/// the system. A preamble states that the text between two boundary lines is stored user data. The boundary is a
+/// fresh 128-bit random value per response, drawn again when it occurs anywhere in the stored text, so stored text
+/// cannot close the block early and append text that looks like it came from the server.
 /// </summary>
 internal static class StoredContent
 {

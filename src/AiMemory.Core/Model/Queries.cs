@@ -1,7 +1,10 @@
 namespace AiMemory.Core.Model;
 
 /// <summary>A page request: at most <see cref="Limit"/> items after the position in <see cref="Cursor"/>.</summary>
-/// <param name="Limit">Items per page, from 1 to <see cref="MaxLimit"/>.</param>
+/// <param name="Limit">
+/// Items per page, from 1 to <see cref="MaxLimit"/>. The store rejects a limit outside that range with a
+/// validation error instead of clamping it, so a caller never receives fewer items than it asked for without notice.
+/// </param>
 /// <param name="Cursor">The opaque cursor of the previous page, or <see langword="null"/> for the first page.</param>
 public sealed record PageRequest(int Limit = PageRequest.DefaultLimit, string? Cursor = null)
 {

@@ -97,7 +97,7 @@ public sealed class ApiKeyAuthenticator
     /// Authenticates a presented key, as received in <c>X-API-Key</c> or <c>Authorization: Bearer</c>. Completes
     /// synchronously when the key is malformed, is the bootstrap key or is cached.
     /// </summary>
-    /// <exception cref="Exception">An exception of the key store when it cannot be read; callers answer 503, not 401.</exception>
+    /// <exception cref="Exception">The key store failed to read the key. Callers respond 503, not 401, because the key may be valid.</exception>
     public ValueTask<ApiKeyAuthenticationResult> AuthenticateAsync(string? presentedKey, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrEmpty(presentedKey))
@@ -182,7 +182,7 @@ public sealed class ApiKeyAuthenticator
     private static bool NeedsLastUseRecorded(VerifiedApiKeyCache.Entry entry, DateTimeOffset now) =>
         now.UtcTicks - Interlocked.Read(ref entry.LastUseRecordedTicks) >= s_lastUsedResolution.Ticks;
 
-    /// <summary>Writes the last-used time at most once a minute per key and instance; a failed write is logged, not fatal.</summary>
+    /// <summary>Writes the last-used time at most once a minute per key and instance. A failed write is logged and authentication still succeeds.</summary>
     private async Task RecordLastUseAsync(VerifiedApiKeyCache.Entry entry, CancellationToken cancellationToken)
     {
         var now = _timeProvider.GetUtcNow();

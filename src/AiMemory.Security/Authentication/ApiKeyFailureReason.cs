@@ -1,7 +1,7 @@
 namespace AiMemory.Security.Authentication;
 
 /// <summary>
-/// Why authentication failed. Callers answer every reason the same way (one 401 body); the reason is for logs.
+/// Why authentication failed. Callers send the same 401 response for every reason, and the reason goes to logs only.
 /// </summary>
 public enum ApiKeyFailureReason
 {

@@ -72,6 +72,17 @@ internal ref struct SanitizerPass
     /// <summary>Keeps or removes the code point or sequence at <paramref name="index"/> and returns how many chars it spans.</summary>
     private int Decide(int index)
     {
+        // Fast path for pictographs and emoji (U+1F000-U+1FBFF): none is banned, and only the waving black flag can
+        // start a tag sequence.
+        if (_input[index] is >= '\uD83C' and <= '\uD83E' && index + 1 < _input.Length && char.IsLowSurrogate(_input[index + 1]))
+        {
+            var pictograph = char.ConvertToUtf32(_input[index], _input[index + 1]);
+            if (pictograph != UnicodeRules.WavingBlackFlag)
+            {
+                return KeepCodePoint(index, 2, pictograph);
+            }
+        }
+
         var codePoint = ReadCodePoint(index, out var width);
         switch (codePoint)
         {

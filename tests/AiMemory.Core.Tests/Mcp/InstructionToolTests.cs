@@ -48,6 +48,18 @@ public sealed partial class InstructionToolTests
     }
 
     [Fact]
+    public async Task CreateAiInstruction_UnknownProjectTarget_ReportsStoreRule()
+    {
+        await using var session = await McpTestSession.StartAsync();
+
+        var message = await session.CallErrorAsync(
+            "create_ai_instruction", new { title = "T", content = "C", scope = "project", target = "missing" });
+
+        message.ShouldContain("missing");
+        message.ShouldNotContain("An error occurred");
+    }
+
+    [Fact]
     public async Task BatchCreateAiInstructions_ValidList_CreatesAll()
     {
         await using var session = await McpTestSession.StartAsync();

@@ -48,13 +48,15 @@ public sealed class McpTestSession : IAsyncDisposable
     /// Starts a server as <paramref name="caller"/> (default: <see cref="Alice"/> with every scope) on the SQLite
     /// file at <paramref name="databasePath"/>, or on a new file in a temporary folder when it is <see langword="null"/>.
     /// With <paramref name="principal"/>, every request carries that user, as the HTTP host's requests do, and no
-    /// ambient identity is registered; <paramref name="withoutIdentity"/> registers neither.
+    /// ambient identity is registered; <paramref name="withoutIdentity"/> registers neither. With
+    /// <paramref name="unreachableDatabaseUrl"/>, the store is a PostgreSQL server that cannot be reached.
     /// </summary>
     public static async Task<McpTestSession> StartAsync(
         CallerIdentity? caller = null,
         string? databasePath = null,
         bool withoutIdentity = false,
-        ClaimsPrincipal? principal = null)
+        ClaimsPrincipal? principal = null,
+        string? unreachableDatabaseUrl = null)
     {
         caller ??= Alice with { Scopes = AiMemoryScopes.All };
         var folder = databasePath is null ? new TemporaryDirectory() : null;
@@ -65,7 +67,12 @@ public sealed class McpTestSession : IAsyncDisposable
         var serverToClient = new Pipe();
         var builder = Host.CreateEmptyApplicationBuilder(settings: null);
         builder.Services.AddSingleton<TimeProvider>(time);
-        AddSqliteStore(builder.Services, databasePath);
+        builder.Services.AddAiMemory(options =>
+        {
+            options.SqlitePath = databasePath;
+            options.DatabaseUrl = unreachableDatabaseUrl;
+            options.ApplyMigrationsOnStart = unreachableDatabaseUrl is null;
+        });
         if (!withoutIdentity && principal is null)
         {
             builder.Services.AddSingleton<IAmbientCallerIdentity>(new FixedAmbientCallerIdentity(caller));
@@ -86,7 +93,11 @@ public sealed class McpTestSession : IAsyncDisposable
             }));
 
         var host = builder.Build();
-        await host.Services.GetRequiredService<IAiMemoryStore>().MigrateAsync();
+        if (unreachableDatabaseUrl is null)
+        {
+            await host.Services.GetRequiredService<IAiMemoryStore>().MigrateAsync();
+        }
+
         await host.StartAsync();
         var client = await McpClient.CreateAsync(
             new StreamClientTransport(clientToServer.Writer.AsStream(), serverToClient.Reader.AsStream()));
@@ -129,9 +140,4 @@ public sealed class McpTestSession : IAsyncDisposable
 
     private static string Text(CallToolResult result) =>
         string.Concat(result.Content.OfType<TextContentBlock>().Select(block => block.Text));
-
-    private static void AddSqliteStore(IServiceCollection services, string databasePath)
-    {
-        services.AddAiMemory(options => options.SqlitePath = databasePath);
-    }
 }

@@ -325,6 +325,17 @@ public sealed class MemoryToolTests
     }
 
     [Fact]
+    public async Task StoreMemory_ReadOnlyKeyAndBadArguments_RejectsScopeFirst()
+    {
+        await using var session = await McpTestSession.StartAsync(Identities.AliceReadOnly);
+
+        var message = await session.CallErrorAsync("store_memory", new { title = new string('t', 500) });
+
+        message.ShouldStartWith("Forbidden");
+        message.ShouldNotContain("title");
+    }
+
+    [Fact]
     public async Task ListMemories_WriteOnlyKey_RejectsWithMissingScope()
     {
         await using var session = await McpTestSession.StartAsync(McpTestSession.Alice with { Scopes = [AiMemoryScopes.Write] });
@@ -366,6 +377,19 @@ public sealed class MemoryToolTests
         bobGet.ShouldBe($"memory {aliceId} was not found.");
         bobDelete.ShouldContain("was not found");
         Titles(await alice.CallOkAsync("list_memories")).ShouldBe(["Alice's list", "Alice's secret"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task StoreMemory_StoreUnreachable_ReportsStorageUnavailable()
+    {
+        // Port 1 on loopback refuses connections, so the PostgreSQL store cannot open one.
+        await using var session = await McpTestSession.StartAsync(
+            unreachableDatabaseUrl: "postgresql://aimemory:secret@127.0.0.1:1/aimemory?timeout=2");
+
+        var message = await session.CallErrorAsync("store_memory", new { title = "T", content = "C" });
+
+        message.ShouldStartWith("Storage unavailable");
+        message.ShouldNotContain("secret");
     }
 
     internal static async Task<long> StoreAsync(McpTestSession session, string title, string content)

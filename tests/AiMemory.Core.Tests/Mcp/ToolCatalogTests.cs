@@ -1,4 +1,5 @@
 using AiMemory.Core.Mcp;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AiMemory.Core.Tests.Mcp;
 
@@ -90,6 +91,19 @@ public sealed class ToolCatalogTests
             arguments.ShouldNotContain("services", tool.Name);
             arguments.ShouldNotContain("cancellationToken", tool.Name);
         }
+    }
+
+    [Fact]
+    public void WithAiMemoryTools_CalledTwice_RegistersToolsOnce()
+    {
+        var services = new ServiceCollection();
+        var builder = services.AddMcpServer();
+
+        builder.WithAiMemoryTools();
+        var once = services.Count;
+        builder.WithAiMemoryTools();
+
+        services.Count.ShouldBe(once);
     }
 
     [Fact]

@@ -80,6 +80,31 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Store_MigrationsOffAndSchemaMissing_ExplainsTheFix()
+    {
+        await using var store = AiMemoryStore.Create(new AiMemoryOptions { SqlitePath = _folder.Combine("unmigrated.db"), ApplyMigrationsOnStart = false });
+
+        var error = await Should.ThrowAsync<InvalidOperationException>(() => store.ForOwner("me").Memories.GetAsync(1));
+
+        error.Message.ShouldStartWith("The sqlite schema is at version 0, but this AiMemory version needs 1.");
+        error.Message.ShouldContain("ApplyMigrationsOnStart");
+    }
+
+    [Fact]
+    public async Task Store_MigrationsOffAfterSeparateMigration_Works()
+    {
+        var options = new AiMemoryOptions { SqlitePath = _folder.Combine("premigrated.db"), ApplyMigrationsOnStart = false };
+        await using (var migrator = AiMemoryStore.Create(options))
+        {
+            await migrator.MigrateAsync();
+        }
+
+        await using var store = AiMemoryStore.Create(options);
+
+        (await store.ForOwner("me").Memories.CreateAsync(new MemoryDraft("t", "c"))).Version.ShouldBe(1);
+    }
+
+    [Fact]
     public void DefaultPath_IsUnderLocalApplicationData()
     {
         var expected = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "AiMemory", "aimemory.db");

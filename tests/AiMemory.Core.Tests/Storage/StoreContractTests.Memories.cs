@@ -187,6 +187,24 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task CreateManyMemories_SharedAndExistingNames_LinkOnce()
+    {
+        var owner = NewOwner();
+        await owner.Projects.CreateAsync(new ProjectDraft("Apollo"));
+
+        var created = await owner.Memories.CreateManyAsync(
+            [Draft(title: "one", project: "APOLLO", tags: ["X", "y"]), Draft(title: "two", project: "apollo", category: "C", tags: ["x"])]);
+
+        created[0].Project.ShouldBe("Apollo");
+        created[1].Tags.ShouldBe(["X"]);
+        (await owner.Memories.GetAsync(created[0].Id)).ShouldBeEquivalentTo(created[0]);
+        (await owner.Memories.GetAsync(created[1].Id)).ShouldBeEquivalentTo(created[1]);
+        (await owner.Projects.ListAsync(new PageRequest())).Items.Count.ShouldBe(1);
+        (await owner.Tags.ListAsync(new PageRequest())).Items.ShouldBe([new TagUsage("X", 2, 0), new TagUsage("y", 1, 0)]);
+        (await owner.Memories.SearchAsync(new MemoryQuery("two"), new PageRequest())).Items.Single().Memory.Id.ShouldBe(created[1].Id);
+    }
+
+    [Fact]
     public async Task UpdateMemory_CurrentVersion_AppliesAndBumpsVersion()
     {
         var owner = NewOwner();

@@ -11,10 +11,10 @@ namespace AiMemory.Core.Mcp.Results;
 /// </summary>
 internal sealed record MemoryImportItem(
     [property: Description("The id from the export."), Range(1, long.MaxValue)] long Id,
-    [property: Description("A short title."), MinLength(1), MaxLength(FieldLimits.Title)] string Title,
-    [property: Description("The text."), MinLength(1), MaxLength(FieldLimits.Content)] string Content,
-    [property: Description("A category name."), MaxLength(FieldLimits.Name)] string? Category = null,
-    [property: Description("A project name."), MaxLength(FieldLimits.Name)] string? Project = null,
+    [property: Description("A short title."), StringLength(FieldLimits.Title, MinimumLength = 1)] string Title,
+    [property: Description("The text."), StringLength(FieldLimits.Content, MinimumLength = 1)] string Content,
+    [property: Description("A category name."), StringLength(FieldLimits.Name)] string? Category = null,
+    [property: Description("A project name."), StringLength(FieldLimits.Name)] string? Project = null,
     [property: Description("Tags."), MaxLength(FieldLimits.MaxTags)] IReadOnlyList<string>? Tags = null,
     [property: Description("Importance from 1 to 5."), Range(FieldLimits.MinPriority, FieldLimits.MaxPriority)] int Priority = 3,
     [property: Description("The creation time (UTC) to keep; now when omitted, which makes a repeated import a duplicate.")]
@@ -44,15 +44,15 @@ internal sealed record MemoryImportItem(
 
 /// <summary>One task of a batch create.</summary>
 internal sealed record TaskInput(
-    [property: Description("A short title."), MinLength(1), MaxLength(FieldLimits.Title)] string Title,
-    [property: Description("What the task is about."), MaxLength(FieldLimits.Description)] string? Description = null,
+    [property: Description("A short title."), StringLength(FieldLimits.Title, MinimumLength = 1)] string Title,
+    [property: Description("What the task is about."), StringLength(FieldLimits.Description)] string? Description = null,
     [property: Description("The status.")] TaskStatusValue Status = TaskStatusValue.NotStarted,
     [property: Description("Importance from 1 to 5."), Range(FieldLimits.MinPriority, FieldLimits.MaxPriority)] int Priority = 3,
     [property: Description("The due time, ISO 8601; stored in UTC.")] DateTimeOffset? DueAt = null,
-    [property: Description("A category name."), MaxLength(FieldLimits.Name)] string? Category = null,
-    [property: Description("A project name."), MaxLength(FieldLimits.Name)] string? Project = null,
+    [property: Description("A category name."), StringLength(FieldLimits.Name)] string? Category = null,
+    [property: Description("A project name."), StringLength(FieldLimits.Name)] string? Project = null,
     [property: Description("Tags."), MaxLength(FieldLimits.MaxTags)] IReadOnlyList<string>? Tags = null,
-    [property: Description("A key of your choice that makes a retry return the first task."), MaxLength(FieldLimits.IdempotencyKey)]
+    [property: Description("A key of your choice that makes a retry return the first task."), StringLength(FieldLimits.IdempotencyKey)]
     string? IdempotencyKey = null)
 {
     public TaskDraft ToDraft(string field, ToolCall call)
@@ -73,10 +73,10 @@ internal sealed record TaskInput(
 
 /// <summary>One AI instruction of a batch create.</summary>
 internal sealed record InstructionInput(
-    [property: Description("A short title."), MinLength(1), MaxLength(FieldLimits.Title)] string Title,
-    [property: Description("The instruction text."), MinLength(1), MaxLength(FieldLimits.Content)] string Content,
+    [property: Description("A short title."), StringLength(FieldLimits.Title, MinimumLength = 1)] string Title,
+    [property: Description("The instruction text."), StringLength(FieldLimits.Content, MinimumLength = 1)] string Content,
     [property: Description("Where it applies.")] InstructionScopeValue Scope = InstructionScopeValue.Global,
-    [property: Description("The project or category name for a scoped instruction."), MaxLength(FieldLimits.Name)] string? Target = null,
+    [property: Description("The project or category name for a scoped instruction."), StringLength(FieldLimits.Name)] string? Target = null,
     [property: Description("Importance from 1 to 5."), Range(FieldLimits.MinPriority, FieldLimits.MaxPriority)] int Priority = 3,
     [property: Description("Whether it applies now.")] bool Active = true)
 {

@@ -19,7 +19,7 @@ internal sealed record CreatedRecord(long Id, string Title, int Version);
 
 /// <summary>
 /// One page of a list, search or export. <see cref="NextCursor"/> is <see langword="null"/> on the last page;
-/// <see cref="Truncated"/> is true when the response budget cut the page short, and <see cref="Note"/> tells how to continue.
+/// <see cref="Truncated"/> is true when the response budget cut the page short, and <see cref="Note"/> explains how to continue.
 /// </summary>
 internal sealed record PageResult<T>(
     IReadOnlyList<T> Items,

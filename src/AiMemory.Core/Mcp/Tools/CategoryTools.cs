@@ -18,8 +18,8 @@ internal sealed class CategoryTools
     [Description("Creates a category, or returns the existing one of that name. Memories, tasks and instructions can then name it.")]
     public static Task<WriteResult<CategoryView>> CreateCategory(
         IServiceProvider services,
-        [Description("The category name, unique per owner."), MinLength(1), MaxLength(FieldLimits.Name)] string name,
-        [Description("What the category holds."), MaxLength(FieldLimits.Description)] string? description = null,
+        [Description("The category name, unique per owner."), StringLength(FieldLimits.Name, MinimumLength = 1)] string name,
+        [Description("What the category holds."), StringLength(FieldLimits.Description)] string? description = null,
         ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
         ToolCall.RunAsync(services, user, AiMemoryScopes.Write, cancellationToken, async call =>
@@ -37,7 +37,7 @@ internal sealed class CategoryTools
     public static Task<PageResult<CategoryView>> ListCategories(
         IServiceProvider services,
         [Description("Items per page.")][Range(1, PageRequest.MaxLimit)] int limit = PageRequest.DefaultLimit,
-        [Description("The nextCursor of the previous page."), MaxLength(FieldLimits.Cursor)] string? cursor = null,
+        [Description("The nextCursor of the previous page."), StringLength(FieldLimits.Cursor)] string? cursor = null,
         ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
         ToolCall.RunAsync(services, user, AiMemoryScopes.Read, cancellationToken, async call =>
@@ -58,7 +58,7 @@ internal sealed class CategoryTools
     public static Task<ItemResult<CategoryView>> GetCategory(
         IServiceProvider services,
         [Description("The category id.")][Range(1, long.MaxValue)] long? id = null,
-        [Description("The category name."), MaxLength(FieldLimits.Name)] string? name = null,
+        [Description("The category name."), StringLength(FieldLimits.Name)] string? name = null,
         ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
         ToolCall.RunAsync(services, user, AiMemoryScopes.Read, cancellationToken, async call =>
@@ -79,8 +79,8 @@ internal sealed class CategoryTools
         IServiceProvider services,
         [Description("The category id.")][Range(1, long.MaxValue)] long id,
         [Description("The version from the last read.")][Range(1, int.MaxValue)] int version,
-        [Description("A new name."), MaxLength(FieldLimits.Name)] string? name = null,
-        [Description("A new description."), MaxLength(FieldLimits.Description)] string? description = null,
+        [Description("A new name."), StringLength(FieldLimits.Name)] string? name = null,
+        [Description("A new description."), StringLength(FieldLimits.Description)] string? description = null,
         ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
         ToolCall.RunAsync(services, user, AiMemoryScopes.Write, cancellationToken, async call =>

@@ -24,7 +24,7 @@ internal sealed class ContextTools
                  "(most items, full text). The response lists what it left out.")]
     public static Task<ProjectContext> GetProjectContext(
         IServiceProvider services,
-        [Description("The project name."), MinLength(1), MaxLength(FieldLimits.Name)] string project,
+        [Description("The project name."), StringLength(FieldLimits.Name, MinimumLength = 1)] string project,
         [Description("How much to return.")] DetailLevel detail = DetailLevel.Standard,
         ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
@@ -163,7 +163,7 @@ internal sealed class ContextTools
                  "plus 5 in progress, minus 15 on hold. Overdue tasks are flagged. Times are UTC.")]
     public static Task<WorkPriorities> GetWorkPriorities(
         IServiceProvider services,
-        [Description("Only tasks of this project."), MaxLength(FieldLimits.Name)] string? project = null,
+        [Description("Only tasks of this project."), StringLength(FieldLimits.Name)] string? project = null,
         [Description("How many tasks to return.")][Range(1, 50)] int limit = 10,
         ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>

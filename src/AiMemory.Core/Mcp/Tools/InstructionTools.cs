@@ -22,10 +22,10 @@ internal sealed class InstructionTools
                  "Needs the instructions:write scope.")]
     public static Task<WriteResult<InstructionView>> CreateAiInstruction(
         IServiceProvider services,
-        [Description("A short title."), MinLength(1), MaxLength(FieldLimits.Title)] string title,
-        [Description("The instruction text."), MinLength(1), MaxLength(FieldLimits.Content)] string content,
+        [Description("A short title."), StringLength(FieldLimits.Title, MinimumLength = 1)] string title,
+        [Description("The instruction text."), StringLength(FieldLimits.Content, MinimumLength = 1)] string content,
         [Description("Where it applies.")] InstructionScopeValue scope = InstructionScopeValue.Global,
-        [Description("The project or category name; required unless the scope is global."), MaxLength(FieldLimits.Name)] string? target = null,
+        [Description("The project or category name; required unless the scope is global."), StringLength(FieldLimits.Name)] string? target = null,
         [Description("Importance from 1 (lowest) to 5 (highest).")][Range(FieldLimits.MinPriority, FieldLimits.MaxPriority)] int priority = 3,
         [Description("Whether it applies now.")] bool active = true,
         ClaimsPrincipal? user = null,
@@ -61,10 +61,10 @@ internal sealed class InstructionTools
     public static Task<PageResult<InstructionView>> ListAiInstructions(
         IServiceProvider services,
         [Description("Only instructions of this scope.")] InstructionScopeValue? scope = null,
-        [Description("Only instructions for this project or category name."), MaxLength(FieldLimits.Name)] string? target = null,
+        [Description("Only instructions for this project or category name."), StringLength(FieldLimits.Name)] string? target = null,
         [Description("Leave out inactive instructions.")] bool activeOnly = true,
         [Description("Items per page.")][Range(1, PageRequest.MaxLimit)] int limit = PageRequest.DefaultLimit,
-        [Description("The nextCursor of the previous page."), MaxLength(FieldLimits.Cursor)] string? cursor = null,
+        [Description("The nextCursor of the previous page."), StringLength(FieldLimits.Cursor)] string? cursor = null,
         ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
         ToolCall.RunAsync(services, user, AiMemoryScopes.Read, cancellationToken, async call =>
@@ -87,8 +87,8 @@ internal sealed class InstructionTools
                  "start of work on a project.")]
     public static Task<InstructionSet> GetAiInstructions(
         IServiceProvider services,
-        [Description("A project name."), MaxLength(FieldLimits.Name)] string? project = null,
-        [Description("A category name."), MaxLength(FieldLimits.Name)] string? category = null,
+        [Description("A project name."), StringLength(FieldLimits.Name)] string? project = null,
+        [Description("A category name."), StringLength(FieldLimits.Name)] string? category = null,
         ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
         ToolCall.RunAsync(services, user, AiMemoryScopes.Read, cancellationToken, call =>
@@ -106,10 +106,10 @@ internal sealed class InstructionTools
         IServiceProvider services,
         [Description("The instruction id.")][Range(1, long.MaxValue)] long id,
         [Description("The version from the last read.")][Range(1, int.MaxValue)] int version,
-        [Description("A new title."), MaxLength(FieldLimits.Title)] string? title = null,
-        [Description("New text."), MaxLength(FieldLimits.Content)] string? content = null,
+        [Description("A new title."), StringLength(FieldLimits.Title)] string? title = null,
+        [Description("New text."), StringLength(FieldLimits.Content)] string? content = null,
         [Description("A new scope; give target with it unless global.")] InstructionScopeValue? scope = null,
-        [Description("A new project or category name."), MaxLength(FieldLimits.Name)] string? target = null,
+        [Description("A new project or category name."), StringLength(FieldLimits.Name)] string? target = null,
         [Description("A new priority from 1 to 5.")][Range(FieldLimits.MinPriority, FieldLimits.MaxPriority)] int? priority = null,
         [Description("Whether it applies.")] bool? active = null,
         ClaimsPrincipal? user = null,

@@ -18,14 +18,14 @@ internal sealed class MemoryTools
                  "Give an idempotencyKey to make retries safe. Returns the stored memory and any characters the sanitiser removed.")]
     public static Task<WriteResult<MemoryView>> StoreMemory(
         IServiceProvider services,
-        [Description("A short title."), MinLength(1), MaxLength(FieldLimits.Title)] string title,
-        [Description("The text to remember."), MinLength(1), MaxLength(FieldLimits.Content)] string content,
-        [Description("A category name; created on first use."), MaxLength(FieldLimits.Name)] string? category = null,
-        [Description("A project name; created on first use."), MaxLength(FieldLimits.Name)] string? project = null,
-        [Description("Tags, each at most 64 characters."), MaxLength(FieldLimits.MaxTags)] string[]? tags = null,
+        [Description("A short title."), StringLength(FieldLimits.Title, MinimumLength = 1)] string title,
+        [Description("The text to remember."), StringLength(FieldLimits.Content, MinimumLength = 1)] string content,
+        [Description("A category name; created on first use."), StringLength(FieldLimits.Name)] string? category = null,
+        [Description("A project name; created on first use."), StringLength(FieldLimits.Name)] string? project = null,
+        [Description("Tags, each at most 64 characters."), StringLength(FieldLimits.MaxTags)] string[]? tags = null,
         [Description("Importance from 1 (lowest) to 5 (highest).")][Range(FieldLimits.MinPriority, FieldLimits.MaxPriority)] int priority = 3,
         [Description("A key of your choice; storing again with the same key returns the first memory instead of a duplicate."),
-         MaxLength(FieldLimits.IdempotencyKey)] string? idempotencyKey = null,
+         StringLength(FieldLimits.IdempotencyKey)] string? idempotencyKey = null,
         ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
         ToolCall.RunAsync(services, user, AiMemoryScopes.Write, cancellationToken, async call =>
@@ -50,15 +50,15 @@ internal sealed class MemoryTools
                  "stored about a subject. Operator characters in the query are taken literally. Paged: pass nextCursor to continue.")]
     public static Task<PageResult<MemoryHit>> SearchMemories(
         IServiceProvider services,
-        [Description("The words to find."), MinLength(1), MaxLength(FieldLimits.Query)] string query,
-        [Description("Only memories of this project."), MaxLength(FieldLimits.Name)] string? project = null,
-        [Description("Only memories of this category."), MaxLength(FieldLimits.Name)] string? category = null,
-        [Description("Only memories with these tags."), MaxLength(FieldLimits.MaxTags)] string[]? tags = null,
+        [Description("The words to find."), StringLength(FieldLimits.Query, MinimumLength = 1)] string query,
+        [Description("Only memories of this project."), StringLength(FieldLimits.Name)] string? project = null,
+        [Description("Only memories of this category."), StringLength(FieldLimits.Name)] string? category = null,
+        [Description("Only memories with these tags."), StringLength(FieldLimits.MaxTags)] string[]? tags = null,
         [Description("Whether a memory needs any or all of the tags.")] TagMatchValue tagMatch = TagMatchValue.Any,
         [Description("Lowest priority to include.")][Range(FieldLimits.MinPriority, FieldLimits.MaxPriority)] int? minPriority = null,
         [Description("The order of results.")] SortValue sort = SortValue.Relevance,
         [Description("Items per page.")][Range(1, PageRequest.MaxLimit)] int limit = PageRequest.DefaultLimit,
-        [Description("The nextCursor of the previous page."), MaxLength(FieldLimits.Cursor)] string? cursor = null,
+        [Description("The nextCursor of the previous page."), StringLength(FieldLimits.Cursor)] string? cursor = null,
         ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
         ToolCall.RunAsync(services, user, AiMemoryScopes.Read, cancellationToken, async call =>
@@ -84,14 +84,14 @@ internal sealed class MemoryTools
                  "sort says otherwise. Use it to browse; use search_memories to find by words. Paged: pass nextCursor to continue.")]
     public static Task<PageResult<MemoryView>> ListMemories(
         IServiceProvider services,
-        [Description("Only memories of this project."), MaxLength(FieldLimits.Name)] string? project = null,
-        [Description("Only memories of this category."), MaxLength(FieldLimits.Name)] string? category = null,
-        [Description("Only memories with these tags."), MaxLength(FieldLimits.MaxTags)] string[]? tags = null,
+        [Description("Only memories of this project."), StringLength(FieldLimits.Name)] string? project = null,
+        [Description("Only memories of this category."), StringLength(FieldLimits.Name)] string? category = null,
+        [Description("Only memories with these tags."), StringLength(FieldLimits.MaxTags)] string[]? tags = null,
         [Description("Whether a memory needs any or all of the tags.")] TagMatchValue tagMatch = TagMatchValue.Any,
         [Description("Lowest priority to include.")][Range(FieldLimits.MinPriority, FieldLimits.MaxPriority)] int? minPriority = null,
         [Description("The order of results.")] SortValue sort = SortValue.Newest,
         [Description("Items per page.")][Range(1, PageRequest.MaxLimit)] int limit = PageRequest.DefaultLimit,
-        [Description("The nextCursor of the previous page."), MaxLength(FieldLimits.Cursor)] string? cursor = null,
+        [Description("The nextCursor of the previous page."), StringLength(FieldLimits.Cursor)] string? cursor = null,
         ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
         ToolCall.RunAsync(services, user, AiMemoryScopes.Read, cancellationToken, async call =>
@@ -132,11 +132,11 @@ internal sealed class MemoryTools
         IServiceProvider services,
         [Description("The memory id.")][Range(1, long.MaxValue)] long id,
         [Description("The version from the last read.")][Range(1, int.MaxValue)] int version,
-        [Description("A new title."), MaxLength(FieldLimits.Title)] string? title = null,
-        [Description("New text."), MaxLength(FieldLimits.Content)] string? content = null,
-        [Description("A new category; empty clears it."), MaxLength(FieldLimits.Name)] string? category = null,
-        [Description("A new project; empty clears it."), MaxLength(FieldLimits.Name)] string? project = null,
-        [Description("The new tag list; empty removes every tag."), MaxLength(FieldLimits.MaxTags)] string[]? tags = null,
+        [Description("A new title."), StringLength(FieldLimits.Title)] string? title = null,
+        [Description("New text."), StringLength(FieldLimits.Content)] string? content = null,
+        [Description("A new category; empty clears it."), StringLength(FieldLimits.Name)] string? category = null,
+        [Description("A new project; empty clears it."), StringLength(FieldLimits.Name)] string? project = null,
+        [Description("The new tag list; empty removes every tag."), StringLength(FieldLimits.MaxTags)] string[]? tags = null,
         [Description("A new priority from 1 to 5.")][Range(FieldLimits.MinPriority, FieldLimits.MaxPriority)] int? priority = null,
         ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
@@ -190,9 +190,9 @@ internal sealed class MemoryTools
                  "cursor = nextCursor until nextCursor is null.")]
     public static Task<PageResult<MemoryView>> ExportMemories(
         IServiceProvider services,
-        [Description("Only memories of this project."), MaxLength(FieldLimits.Name)] string? project = null,
+        [Description("Only memories of this project."), StringLength(FieldLimits.Name)] string? project = null,
         [Description("Items per page.")][Range(1, PageRequest.MaxLimit)] int limit = PageRequest.MaxLimit,
-        [Description("The nextCursor of the previous page."), MaxLength(FieldLimits.Cursor)] string? cursor = null,
+        [Description("The nextCursor of the previous page."), StringLength(FieldLimits.Cursor)] string? cursor = null,
         ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
         ToolCall.RunAsync(services, user, AiMemoryScopes.Read, cancellationToken, async call =>

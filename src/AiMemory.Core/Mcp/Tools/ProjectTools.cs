@@ -18,9 +18,9 @@ internal sealed class ProjectTools
     [Description("Creates a project, or returns the existing one of that name. Memories, tasks and instructions can then name it.")]
     public static Task<WriteResult<ProjectView>> CreateProject(
         IServiceProvider services,
-        [Description("The project name, unique per owner."), MinLength(1), MaxLength(FieldLimits.Name)] string name,
-        [Description("What the project is."), MaxLength(FieldLimits.Description)] string? description = null,
-        [Description("A display colour such as #3366ff."), MaxLength(FieldLimits.Color)] string? color = null,
+        [Description("The project name, unique per owner."), StringLength(FieldLimits.Name, MinimumLength = 1)] string name,
+        [Description("What the project is."), StringLength(FieldLimits.Description)] string? description = null,
+        [Description("A display colour such as #3366ff."), StringLength(FieldLimits.Color)] string? color = null,
         ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
         ToolCall.RunAsync(services, user, AiMemoryScopes.Write, cancellationToken, async call =>
@@ -39,7 +39,7 @@ internal sealed class ProjectTools
     public static Task<PageResult<ProjectView>> ListProjects(
         IServiceProvider services,
         [Description("Items per page.")][Range(1, PageRequest.MaxLimit)] int limit = PageRequest.DefaultLimit,
-        [Description("The nextCursor of the previous page."), MaxLength(FieldLimits.Cursor)] string? cursor = null,
+        [Description("The nextCursor of the previous page."), StringLength(FieldLimits.Cursor)] string? cursor = null,
         ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
         ToolCall.RunAsync(services, user, AiMemoryScopes.Read, cancellationToken, async call =>
@@ -60,7 +60,7 @@ internal sealed class ProjectTools
     public static Task<ItemResult<ProjectView>> GetProject(
         IServiceProvider services,
         [Description("The project id.")][Range(1, long.MaxValue)] long? id = null,
-        [Description("The project name."), MaxLength(FieldLimits.Name)] string? name = null,
+        [Description("The project name."), StringLength(FieldLimits.Name)] string? name = null,
         ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
         ToolCall.RunAsync(services, user, AiMemoryScopes.Read, cancellationToken, async call =>
@@ -81,9 +81,9 @@ internal sealed class ProjectTools
         IServiceProvider services,
         [Description("The project id.")][Range(1, long.MaxValue)] long id,
         [Description("The version from the last read.")][Range(1, int.MaxValue)] int version,
-        [Description("A new name."), MaxLength(FieldLimits.Name)] string? name = null,
-        [Description("A new description."), MaxLength(FieldLimits.Description)] string? description = null,
-        [Description("A new colour."), MaxLength(FieldLimits.Color)] string? color = null,
+        [Description("A new name."), StringLength(FieldLimits.Name)] string? name = null,
+        [Description("A new description."), StringLength(FieldLimits.Description)] string? description = null,
+        [Description("A new colour."), StringLength(FieldLimits.Color)] string? color = null,
         ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
         ToolCall.RunAsync(services, user, AiMemoryScopes.Write, cancellationToken, async call =>

@@ -38,7 +38,7 @@ internal sealed class TagTools
     public static Task<PageResult<TagView>> ListTags(
         IServiceProvider services,
         [Description("Items per page.")][Range(1, PageRequest.MaxLimit)] int limit = PageRequest.DefaultLimit,
-        [Description("The nextCursor of the previous page."), MaxLength(FieldLimits.Cursor)] string? cursor = null,
+        [Description("The nextCursor of the previous page."), StringLength(FieldLimits.Cursor)] string? cursor = null,
         ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
         ToolCall.RunAsync(services, user, AiMemoryScopes.Read, cancellationToken, async call =>
@@ -58,7 +58,7 @@ internal sealed class TagTools
     [Description("Deletes a tag and removes it from every memory and task that carries it.")]
     public static Task<DeleteResult> DeleteTag(
         IServiceProvider services,
-        [Description("The tag name."), MinLength(1), MaxLength(FieldLimits.Tag)] string name,
+        [Description("The tag name."), StringLength(FieldLimits.Tag, MinimumLength = 1)] string name,
         ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
         ToolCall.RunAsync(services, user, AiMemoryScopes.Write, cancellationToken, async call =>

@@ -19,16 +19,16 @@ internal sealed class TaskTools
                  "Give an idempotencyKey to make retries safe.")]
     public static Task<WriteResult<TaskView>> CreateTask(
         IServiceProvider services,
-        [Description("A short title."), MinLength(1), MaxLength(FieldLimits.Title)] string title,
-        [Description("What the task is about."), MaxLength(FieldLimits.Description)] string? description = null,
+        [Description("A short title."), StringLength(FieldLimits.Title, MinimumLength = 1)] string title,
+        [Description("What the task is about."), StringLength(FieldLimits.Description)] string? description = null,
         [Description("The status.")] TaskStatusValue status = TaskStatusValue.NotStarted,
         [Description("Importance from 1 (lowest) to 5 (highest).")][Range(FieldLimits.MinPriority, FieldLimits.MaxPriority)] int priority = 3,
         [Description("The due time, ISO 8601 such as 2026-01-31T17:00:00Z; stored in UTC.")] DateTimeOffset? dueAt = null,
-        [Description("A category name; created on first use."), MaxLength(FieldLimits.Name)] string? category = null,
-        [Description("A project name; created on first use."), MaxLength(FieldLimits.Name)] string? project = null,
-        [Description("Tags, each at most 64 characters."), MaxLength(FieldLimits.MaxTags)] string[]? tags = null,
+        [Description("A category name; created on first use."), StringLength(FieldLimits.Name)] string? category = null,
+        [Description("A project name; created on first use."), StringLength(FieldLimits.Name)] string? project = null,
+        [Description("Tags, each at most 64 characters."), StringLength(FieldLimits.MaxTags)] string[]? tags = null,
         [Description("A key of your choice; creating again with the same key returns the first task."),
-         MaxLength(FieldLimits.IdempotencyKey)] string? idempotencyKey = null,
+         StringLength(FieldLimits.IdempotencyKey)] string? idempotencyKey = null,
         ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
         ToolCall.RunAsync(services, user, AiMemoryScopes.Write, cancellationToken, async call =>
@@ -61,16 +61,16 @@ internal sealed class TaskTools
     public static Task<PageResult<TaskView>> ListTasks(
         IServiceProvider services,
         [Description("Only tasks with one of these statuses."), MaxLength(5)] TaskStatusValue[]? statuses = null,
-        [Description("Only tasks of this project."), MaxLength(FieldLimits.Name)] string? project = null,
-        [Description("Only tasks of this category."), MaxLength(FieldLimits.Name)] string? category = null,
-        [Description("Only tasks with these tags."), MaxLength(FieldLimits.MaxTags)] string[]? tags = null,
+        [Description("Only tasks of this project."), StringLength(FieldLimits.Name)] string? project = null,
+        [Description("Only tasks of this category."), StringLength(FieldLimits.Name)] string? category = null,
+        [Description("Only tasks with these tags."), StringLength(FieldLimits.MaxTags)] string[]? tags = null,
         [Description("Whether a task needs any or all of the tags.")] TagMatchValue tagMatch = TagMatchValue.Any,
         [Description("Lowest priority to include.")][Range(FieldLimits.MinPriority, FieldLimits.MaxPriority)] int? minPriority = null,
         [Description("Only tasks due before this time (ISO 8601).")] DateTimeOffset? dueBefore = null,
         [Description("Include archived tasks.")] bool includeArchived = false,
         [Description("The order of results.")] SortValue sort = SortValue.Newest,
         [Description("Items per page.")][Range(1, PageRequest.MaxLimit)] int limit = PageRequest.DefaultLimit,
-        [Description("The nextCursor of the previous page."), MaxLength(FieldLimits.Cursor)] string? cursor = null,
+        [Description("The nextCursor of the previous page."), StringLength(FieldLimits.Cursor)] string? cursor = null,
         ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
         ToolCall.RunAsync(services, user, AiMemoryScopes.Read, cancellationToken, async call =>
@@ -92,15 +92,15 @@ internal sealed class TaskTools
                  "list_tasks. Paged: pass nextCursor to continue.")]
     public static Task<PageResult<TaskHit>> SearchTasks(
         IServiceProvider services,
-        [Description("The words to find."), MinLength(1), MaxLength(FieldLimits.Query)] string query,
+        [Description("The words to find."), StringLength(FieldLimits.Query, MinimumLength = 1)] string query,
         [Description("Only tasks with one of these statuses."), MaxLength(5)] TaskStatusValue[]? statuses = null,
-        [Description("Only tasks of this project."), MaxLength(FieldLimits.Name)] string? project = null,
-        [Description("Only tasks of this category."), MaxLength(FieldLimits.Name)] string? category = null,
-        [Description("Only tasks with these tags."), MaxLength(FieldLimits.MaxTags)] string[]? tags = null,
+        [Description("Only tasks of this project."), StringLength(FieldLimits.Name)] string? project = null,
+        [Description("Only tasks of this category."), StringLength(FieldLimits.Name)] string? category = null,
+        [Description("Only tasks with these tags."), StringLength(FieldLimits.MaxTags)] string[]? tags = null,
         [Description("Whether a task needs any or all of the tags.")] TagMatchValue tagMatch = TagMatchValue.Any,
         [Description("Include archived tasks.")] bool includeArchived = false,
         [Description("Items per page.")][Range(1, PageRequest.MaxLimit)] int limit = PageRequest.DefaultLimit,
-        [Description("The nextCursor of the previous page."), MaxLength(FieldLimits.Cursor)] string? cursor = null,
+        [Description("The nextCursor of the previous page."), StringLength(FieldLimits.Cursor)] string? cursor = null,
         ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
         ToolCall.RunAsync(services, user, AiMemoryScopes.Read, cancellationToken, async call =>
@@ -140,15 +140,15 @@ internal sealed class TaskTools
         IServiceProvider services,
         [Description("The task id.")][Range(1, long.MaxValue)] long id,
         [Description("The version from the last read.")][Range(1, int.MaxValue)] int version,
-        [Description("A new title."), MaxLength(FieldLimits.Title)] string? title = null,
-        [Description("A new description."), MaxLength(FieldLimits.Description)] string? description = null,
+        [Description("A new title."), StringLength(FieldLimits.Title)] string? title = null,
+        [Description("A new description."), StringLength(FieldLimits.Description)] string? description = null,
         [Description("A new status.")] TaskStatusValue? status = null,
         [Description("A new priority from 1 to 5.")][Range(FieldLimits.MinPriority, FieldLimits.MaxPriority)] int? priority = null,
         [Description("A new due time (ISO 8601).")] DateTimeOffset? dueAt = null,
         [Description("Remove the due time.")] bool clearDueAt = false,
-        [Description("A new category; empty clears it."), MaxLength(FieldLimits.Name)] string? category = null,
-        [Description("A new project; empty clears it."), MaxLength(FieldLimits.Name)] string? project = null,
-        [Description("The new tag list; empty removes every tag."), MaxLength(FieldLimits.MaxTags)] string[]? tags = null,
+        [Description("A new category; empty clears it."), StringLength(FieldLimits.Name)] string? category = null,
+        [Description("A new project; empty clears it."), StringLength(FieldLimits.Name)] string? project = null,
+        [Description("The new tag list; empty removes every tag."), StringLength(FieldLimits.MaxTags)] string[]? tags = null,
         ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
         ToolCall.RunAsync(services, user, AiMemoryScopes.Write, cancellationToken, async call =>
@@ -231,9 +231,9 @@ internal sealed class TaskTools
                  "until nextCursor is null.")]
     public static Task<PageResult<TaskView>> ExportTasks(
         IServiceProvider services,
-        [Description("Only tasks of this project."), MaxLength(FieldLimits.Name)] string? project = null,
+        [Description("Only tasks of this project."), StringLength(FieldLimits.Name)] string? project = null,
         [Description("Items per page.")][Range(1, PageRequest.MaxLimit)] int limit = PageRequest.MaxLimit,
-        [Description("The nextCursor of the previous page."), MaxLength(FieldLimits.Cursor)] string? cursor = null,
+        [Description("The nextCursor of the previous page."), StringLength(FieldLimits.Cursor)] string? cursor = null,
         ClaimsPrincipal? user = null,
         CancellationToken cancellationToken = default) =>
         ToolCall.RunAsync(services, user, AiMemoryScopes.Read, cancellationToken, async call =>

@@ -48,6 +48,32 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override string NextId(string table) => $"nextval('{table}_id_seq')";
 
+    public override async Task<long[]> AllocateIdsAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        string owner,
+        string table,
+        int count,
+        CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand(transaction, $"SELECT nextval('{table}_id_seq') FROM generate_series(1, @count)").With("@count", count);
+        var ids = new long[count];
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        for (var index = 0; index < count && await reader.ReadAsync(cancellationToken).ConfigureAwait(false); index++)
+        {
+            ids[index] = reader.GetInt64(0);
+        }
+
+        return ids;
+    }
+
+    public override Task<long[]?> AllocateSearchRowIdsAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        string table,
+        int count,
+        CancellationToken cancellationToken) => Task.FromResult<long[]?>(null);
+
     public override (string Columns, string Values) SearchableInsertExtras(string table) => ("", "");
 
     public override object ToDbTime(DateTimeOffset value) => value.ToUniversalTime();
@@ -56,22 +82,29 @@ internal sealed class PostgresDialect : SqlDialect
         reader.GetFieldValue<DateTimeOffset>(ordinal).ToUniversalTime();
 
     /// <summary>
-    /// Matches when the tsvector matches <c>websearch_to_tsquery</c> (which never raises on user text), or when every
-    /// token occurs as a substring (ILIKE, served by the trigram index for tokens of three or more characters).
+    /// Matches words of space-separated scripts through the tsvector and <c>websearch_to_tsquery</c>, which PostgreSQL
+    /// documents as raising no syntax errors on user text. Tokens with CJK characters or emoji, which the
+    /// <c>simple</c> parser does not split into words, must each occur as a substring (ILIKE, served by the trigram
+    /// index from three characters on). Every token is bound as a parameter, never spliced into SQL.
     /// </summary>
     public override TextMatch MatchText(SqlQuery query, SearchTarget target, string text)
     {
         var alias = target.Alias;
-        var tsQuery = $"websearch_to_tsquery('simple', {query.Parameter(text)})";
+        var tokens = SearchTokens.Split(text);
+        var words = tokens.Where(token => !SearchTokens.NeedsSubstringMatch(token)).ToList();
+        var conditions = new List<string>();
+        var rank = "0.0";
+        if (words.Count > 0)
+        {
+            var tsQuery = $"websearch_to_tsquery('simple', {query.Parameter(string.Join(' ', words))})";
+            conditions.Add($"{alias}.search @@ {tsQuery}");
+            rank = $"ts_rank({alias}.search, {tsQuery})";
+        }
+
         var document = $"({alias}.{target.TitleColumn} || ' ' || COALESCE({alias}.{target.BodyColumn}, ''))";
-        var substrings = SearchTokens.Split(text)
-            .Select(token => $"{document} ILIKE {query.Parameter(SearchTokens.LikePattern(token))} ESCAPE '\\'")
-            .ToList();
-        var substringCondition = substrings.Count == 0 ? "FALSE" : string.Join(" AND ", substrings);
-        return new TextMatch(
-            $"{target.Table} {alias}",
-            $"({alias}.search @@ {tsQuery} OR ({substringCondition}))",
-            $"ts_rank_cd({alias}.search, {tsQuery})");
+        conditions.AddRange(tokens.Where(SearchTokens.NeedsSubstringMatch)
+            .Select(token => $"{document} ILIKE {query.Parameter(SearchTokens.LikePattern(token))} ESCAPE '\\'"));
+        return new TextMatch($"{target.Table} {alias}", string.Join(" AND ", conditions), rank);
     }
 
     public override bool IsTransient(Exception exception) =>

@@ -4,7 +4,7 @@ using AiMemory.Core.Model;
 namespace AiMemory.Core.Storage.Sql;
 
 /// <summary>
-/// AI instructions of one owner. A scoped instruction holds a foreign key to its project or category, so the target
+/// AI instructions of one owner. A scoped instruction has a foreign key to its project or category, so the target
 /// must exist, and deleting the target deletes the instruction.
 /// </summary>
 internal sealed class InstructionRepository(OwnerScope scope) : IInstructionRepository

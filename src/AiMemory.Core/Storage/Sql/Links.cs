@@ -5,19 +5,19 @@ namespace AiMemory.Core.Storage.Sql;
 /// <summary>
 /// Links records to projects, categories and tags, creating them on first use with an upsert
 /// (INSERT ... ON CONFLICT DO UPDATE ... RETURNING), so concurrent writers that name the same new tag all get the
-/// one row instead of a unique-constraint error. Names are locked in a fixed order (project, category, then tags
-/// by key) so concurrent transactions cannot deadlock on them.
+/// one row instead of a unique-constraint error. A write locks names in a fixed order (project, category, then tags
+/// by key) to keep deadlocks rare, and a deadlock that still happens is retried by <see cref="SqlDatabase"/>.
 /// </summary>
 internal static class Links
 {
     /// <summary>A linked project or category: its id and its stored name.</summary>
     public readonly record struct Named(long Id, string Name);
 
-    public static Task<Named?> ProjectAsync(OwnerScope scope, DbConnection connection, DbTransaction transaction, string? name, DateTimeOffset now, CancellationToken cancellationToken) =>
-        UpsertNamedAsync(scope, connection, transaction, "projects", name, "project", now, cancellationToken);
+    public static Task<Named?> ProjectAsync(OwnerScope scope, DbConnection connection, DbTransaction transaction, string? name, DateTimeOffset now, LinkCache? cache, CancellationToken cancellationToken) =>
+        UpsertNamedAsync(scope, connection, transaction, "projects", name, "project", now, cache, cancellationToken);
 
-    public static Task<Named?> CategoryAsync(OwnerScope scope, DbConnection connection, DbTransaction transaction, string? name, DateTimeOffset now, CancellationToken cancellationToken) =>
-        UpsertNamedAsync(scope, connection, transaction, "categories", name, "category", now, cancellationToken);
+    public static Task<Named?> CategoryAsync(OwnerScope scope, DbConnection connection, DbTransaction transaction, string? name, DateTimeOffset now, LinkCache? cache, CancellationToken cancellationToken) =>
+        UpsertNamedAsync(scope, connection, transaction, "categories", name, "category", now, cache, cancellationToken);
 
     private static async Task<Named?> UpsertNamedAsync(
         OwnerScope scope,
@@ -27,6 +27,7 @@ internal static class Links
         string? name,
         string field,
         DateTimeOffset now,
+        LinkCache? cache,
         CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(name))
@@ -35,6 +36,11 @@ internal static class Links
         }
 
         var normalized = NameKey.Normalize(name, field);
+        if (cache is not null && cache.TryGet(table, NameKey.Of(normalized), out var cached))
+        {
+            return cached;
+        }
+
         using var command = scope.Command(
             connection,
             transaction,
@@ -44,7 +50,9 @@ internal static class Links
         command.With("@name", normalized).With("@key", NameKey.Of(normalized)).With("@now", scope.Time(now));
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        return new Named(reader.GetLong(0), reader.GetString(1));
+        var named = new Named(reader.GetLong(0), reader.GetString(1));
+        cache?.Add(table, NameKey.Of(normalized), named);
+        return named;
     }
 
     /// <summary>Replaces the tags of a record and returns their stored names in the order given.</summary>
@@ -56,6 +64,7 @@ internal static class Links
         long recordId,
         IReadOnlyList<string> tags,
         bool replace,
+        LinkCache? cache,
         CancellationToken cancellationToken)
     {
         if (replace)
@@ -69,36 +78,35 @@ internal static class Links
             return [];
         }
 
-        var stored = new Dictionary<string, (long Id, string Name)>(StringComparer.Ordinal);
+        var stored = new Dictionary<string, Named>(StringComparer.Ordinal);
         foreach (var key in tags.Select(NameKey.Of).Order(StringComparer.Ordinal))
         {
+            if (cache is not null && cache.TryGet("tags", key, out var cached))
+            {
+                stored[key] = cached;
+                continue;
+            }
+
             var name = tags.First(tag => NameKey.Of(tag) == key);
-            stored[key] = await UpsertTagAsync(scope, connection, transaction, name, key, cancellationToken).ConfigureAwait(false);
+            var tag = await UpsertTagAsync(scope, connection, transaction, name, key, cancellationToken).ConfigureAwait(false);
+            stored[key] = new Named(tag.Id, tag.Name);
+            cache?.Add("tags", key, stored[key]);
         }
 
-        using var link = scope.Command(
-            connection,
-            transaction,
-            $"INSERT INTO {table.Name} (owner, {table.Column}, tag_id, position) VALUES (@owner, @id, @tag, @position)");
-        link.With("@id", recordId);
-        var tagParameter = link.CreateParameter();
-        tagParameter.ParameterName = "@tag";
-        link.Parameters.Add(tagParameter);
-        var positionParameter = link.CreateParameter();
-        positionParameter.ParameterName = "@position";
-        link.Parameters.Add(positionParameter);
-
-        var names = new List<string>(tags.Count);
+        var link = scope.Query();
+        link.Append($"INSERT INTO {table.Name} (owner, {table.Column}, tag_id, position) VALUES ");
+        var record = link.Parameter(recordId);
+        var names = new string[tags.Count];
         for (var position = 0; position < tags.Count; position++)
         {
             var tag = stored[NameKey.Of(tags[position])];
-            tagParameter.Value = tag.Id;
-            positionParameter.Value = position;
-            await link.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            names.Add(tag.Name);
+            link.Append(position == 0 ? "" : ", ").Append($"(@owner, {record}, {link.Parameter(tag.Id)}, {link.Parameter(position)})");
+            names[position] = tag.Name;
         }
 
-        return names.ToArray();
+        using var command = link.CreateCommand(connection, transaction);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return names;
     }
 
     private static async Task<(long Id, string Name)> UpsertTagAsync(
@@ -163,4 +171,17 @@ internal sealed record TagTable(string Name, string Column)
     public static TagTable Memories { get; } = new("memory_tags", "memory_id");
 
     public static TagTable Tasks { get; } = new("task_tags", "task_id");
+}
+
+/// <summary>
+/// The projects, categories and tags one write transaction has already linked, so a batch upserts each name once.
+/// Valid only inside that transaction, which keeps the upserted rows locked until it ends.
+/// </summary>
+internal sealed class LinkCache
+{
+    private readonly Dictionary<(string Table, string Key), Links.Named> _entries = [];
+
+    public bool TryGet(string table, string key, out Links.Named named) => _entries.TryGetValue((table, key), out named);
+
+    public void Add(string table, string key, Links.Named named) => _entries[(table, key)] = named;
 }

@@ -47,10 +47,16 @@ internal sealed partial class MemoryRepository
         var offset = PageCursor.Offset(page.Cursor);
         var sql = scope.Query();
         var match = scope.Dialect.MatchText(sql, Target, query.Text);
-        sql.Append($"SELECT {SelectColumns}, {match.Rank} AS match_rank FROM {match.From}{JoinNames} WHERE m.owner = @owner AND {match.Condition}");
+        var relevance = query.Sort == SortOrder.Relevance;
+        var orderBy = relevance ? "match_rank DESC, m.id DESC" : ItemOrder.For(query.Sort).OrderBy("m");
+
+        // The inner query ranks and pages ids only, so the sort does not carry every matching row's content.
+        sql.Append($"SELECT {SelectColumns}, hits.match_rank FROM (SELECT m.id AS hit_id, {match.Rank} AS match_rank FROM {match.From}")
+            .Append($" WHERE m.owner = @owner AND {match.Condition}");
         AppendFilters(sql, query);
-        var orderBy = query.Sort == SortOrder.Relevance ? "match_rank DESC, m.id DESC" : ItemOrder.For(query.Sort).OrderBy("m");
-        sql.Append($" ORDER BY {orderBy} LIMIT {limit + 1} OFFSET {offset}");
+        sql.Append($" ORDER BY {orderBy} LIMIT {limit + 1} OFFSET {offset}) hits")
+            .Append($" JOIN memories m ON m.owner = @owner AND m.id = hits.hit_id{JoinNames}")
+            .Append($" ORDER BY {(relevance ? "hits.match_rank DESC, m.id DESC" : orderBy)}");
 
         var rows = await scope.ReadAsync(
             connection => ReadRowsAsync(connection, null, sql, withRank: true, cancellationToken),

@@ -21,7 +21,7 @@ internal sealed partial class MemoryRepository(OwnerScope scope) : IMemoryReposi
     {
         var valid = Validate(draft, "memory");
         return await scope.WriteAsync(
-            (connection, transaction) => InsertAsync(connection, transaction, valid, scope.Database.Now(), cancellationToken),
+            (connection, transaction) => InsertAsync(connection, transaction, valid, scope.Database.Now(), null, cancellationToken),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -29,14 +29,22 @@ internal sealed partial class MemoryRepository(OwnerScope scope) : IMemoryReposi
     {
         StoreValidation.Batch(drafts, "memories");
         var valid = drafts.Select((draft, index) => Validate(draft, $"memories[{index}]")).ToList();
+        if (valid.All(draft => draft.IdempotencyKey is null))
+        {
+            return await scope.WriteAsync(
+                (connection, transaction) => BulkInsert.MemoriesAsync(scope, connection, transaction, valid, scope.Database.Now(), cancellationToken),
+                cancellationToken).ConfigureAwait(false);
+        }
+
         return await scope.WriteAsync(
             async (connection, transaction) =>
             {
                 var now = scope.Database.Now();
+                var cache = new LinkCache();
                 var created = new List<Memory>(valid.Count);
                 foreach (var draft in valid)
                 {
-                    created.Add(await InsertAsync(connection, transaction, draft, now, cancellationToken).ConfigureAwait(false));
+                    created.Add(await InsertAsync(connection, transaction, draft, now, cache, cancellationToken).ConfigureAwait(false));
                 }
 
                 return (IReadOnlyList<Memory>)created;
@@ -92,13 +100,13 @@ internal sealed partial class MemoryRepository(OwnerScope scope) : IMemoryReposi
 
                 if (changes.Project is not null)
                 {
-                    var project = await Links.ProjectAsync(scope, connection, transaction, changes.Project, now, cancellationToken).ConfigureAwait(false);
+                    var project = await Links.ProjectAsync(scope, connection, transaction, changes.Project, now, null, cancellationToken).ConfigureAwait(false);
                     query.Append(", project_id = ").Append(query.Parameter(project?.Id));
                 }
 
                 if (changes.Category is not null)
                 {
-                    var category = await Links.CategoryAsync(scope, connection, transaction, changes.Category, now, cancellationToken).ConfigureAwait(false);
+                    var category = await Links.CategoryAsync(scope, connection, transaction, changes.Category, now, null, cancellationToken).ConfigureAwait(false);
                     query.Append(", category_id = ").Append(query.Parameter(category?.Id));
                 }
 
@@ -113,7 +121,7 @@ internal sealed partial class MemoryRepository(OwnerScope scope) : IMemoryReposi
 
                 if (tags is not null)
                 {
-                    await Links.SetTagsAsync(scope, connection, transaction, TagTable.Memories, id, tags, replace: true, cancellationToken).ConfigureAwait(false);
+                    await Links.SetTagsAsync(scope, connection, transaction, TagTable.Memories, id, tags, replace: true, null, cancellationToken).ConfigureAwait(false);
                 }
 
                 return (await GetAsync(connection, transaction, id, cancellationToken).ConfigureAwait(false))!;
@@ -192,6 +200,7 @@ internal sealed partial class MemoryRepository(OwnerScope scope) : IMemoryReposi
         DbTransaction transaction,
         MemoryDraft draft,
         DateTimeOffset now,
+        LinkCache? cache,
         CancellationToken cancellationToken)
     {
         if (draft.IdempotencyKey is { } key)
@@ -203,7 +212,7 @@ internal sealed partial class MemoryRepository(OwnerScope scope) : IMemoryReposi
             }
         }
 
-        var memory = await InsertRowAsync(connection, transaction, draft, id: null, now, now, version: 1, cancellationToken).ConfigureAwait(false);
+        var memory = await InsertRowAsync(connection, transaction, draft, id: null, now, now, version: 1, cache, cancellationToken).ConfigureAwait(false);
         if (draft.IdempotencyKey is { } claimedKey)
         {
             await Idempotency.CompleteAsync(scope, connection, transaction, Kind, claimedKey, memory.Id, cancellationToken).ConfigureAwait(false);
@@ -221,10 +230,11 @@ internal sealed partial class MemoryRepository(OwnerScope scope) : IMemoryReposi
         DateTimeOffset createdAt,
         DateTimeOffset updatedAt,
         int version,
+        LinkCache? cache,
         CancellationToken cancellationToken)
     {
-        var project = await Links.ProjectAsync(scope, connection, transaction, draft.Project, createdAt, cancellationToken).ConfigureAwait(false);
-        var category = await Links.CategoryAsync(scope, connection, transaction, draft.Category, createdAt, cancellationToken).ConfigureAwait(false);
+        var project = await Links.ProjectAsync(scope, connection, transaction, draft.Project, createdAt, cache, cancellationToken).ConfigureAwait(false);
+        var category = await Links.CategoryAsync(scope, connection, transaction, draft.Category, createdAt, cache, cancellationToken).ConfigureAwait(false);
         var (extraColumns, extraValues) = scope.Dialect.SearchableInsertExtras("memories");
         var idValue = id is null ? scope.Dialect.NextId("memories") : "@id";
         using var command = scope.Command(
@@ -241,7 +251,7 @@ internal sealed partial class MemoryRepository(OwnerScope scope) : IMemoryReposi
         }
 
         var newId = await command.ScalarInt64Async(cancellationToken).ConfigureAwait(false);
-        var tags = await Links.SetTagsAsync(scope, connection, transaction, TagTable.Memories, newId, draft.Tags!, replace: false, cancellationToken).ConfigureAwait(false);
+        var tags = await Links.SetTagsAsync(scope, connection, transaction, TagTable.Memories, newId, draft.Tags!, replace: false, cache, cancellationToken).ConfigureAwait(false);
         return new Memory(
             newId,
             draft.Title,

@@ -5,9 +5,9 @@ namespace AiMemory.Core.Storage.Sql;
 
 /// <summary>
 /// Export and import of everything one owner has. An import runs in one transaction and keeps ids, times and versions
-/// where it can, so exporting and importing into an empty owner gives identical records. A record already present
-/// (a project or category of the same name; a memory, task or instruction with the same id and creation time) is
-/// left as it is, so importing the same file twice creates nothing the second time.
+/// where it can, so exporting and importing into an empty owner gives identical records. A project or category
+/// whose name exists is left as it is. A memory, task or instruction whose id exists with the same creation time is
+/// also left as it is, so importing the same file twice creates nothing the second time.
 /// </summary>
 internal sealed class OwnerTransfer(OwnerScope scope, SqlOwnerStore store)
 {
@@ -51,6 +51,7 @@ internal sealed class OwnerTransfer(OwnerScope scope, SqlOwnerStore store)
             async (connection, transaction) =>
             {
                 var counts = new Counts();
+                var cache = new LinkCache();
                 foreach (var project in export.Projects)
                 {
                     await ImportNamedAsync(connection, transaction, "projects", project.Id, project.Name, project.Description, project.Color, project.CreatedAt, project.UpdatedAt, project.Version, counts, cancellationToken).ConfigureAwait(false);
@@ -67,7 +68,7 @@ internal sealed class OwnerTransfer(OwnerScope scope, SqlOwnerStore store)
                     if (slot.Insert)
                     {
                         var draft = new MemoryDraft(memory.Title, memory.Content, memory.Category, memory.Project, NameKey.Tags(memory.Tags), memory.Priority);
-                        await store.MemoryRows.InsertRowAsync(connection, transaction, draft, slot.Id, memory.CreatedAt, memory.UpdatedAt, memory.Version, cancellationToken).ConfigureAwait(false);
+                        await store.MemoryRows.InsertRowAsync(connection, transaction, draft, slot.Id, memory.CreatedAt, memory.UpdatedAt, memory.Version, cache, cancellationToken).ConfigureAwait(false);
                     }
                 }
 
@@ -77,7 +78,7 @@ internal sealed class OwnerTransfer(OwnerScope scope, SqlOwnerStore store)
                     if (slot.Insert)
                     {
                         var draft = new TaskDraft(task.Title, task.Description, task.Status, task.Priority, task.DueAt, task.Category, task.Project, NameKey.Tags(task.Tags));
-                        await store.TaskRows.InsertRowAsync(connection, transaction, draft, slot.Id, task.CompletedAt, task.Archived, task.CreatedAt, task.UpdatedAt, task.Version, cancellationToken).ConfigureAwait(false);
+                        await store.TaskRows.InsertRowAsync(connection, transaction, draft, slot.Id, task.CompletedAt, task.Archived, task.CreatedAt, task.UpdatedAt, task.Version, cache, cancellationToken).ConfigureAwait(false);
                     }
                 }
 
@@ -229,7 +230,7 @@ internal sealed class OwnerTransfer(OwnerScope scope, SqlOwnerStore store)
 
         /// <summary>
         /// Counts a record present with the same id and creation time as unchanged; otherwise counts it as created and
-        /// returns the id to insert it with, or <see langword="null"/> when another record holds the id.
+        /// returns the id to insert it with, or <see langword="null"/> when another record already uses the id.
         /// </summary>
         public async Task<ImportSlot> PlaceAsync(
             OwnerScope scope,

@@ -23,7 +23,6 @@ internal sealed class SqlDatabase : IAsyncDisposable
         TimeProvider = timeProvider;
         _logger = logger;
         _migrateOnFirstUse = migrateOnFirstUse;
-        _ready = !migrateOnFirstUse;
     }
 
     public SqlDialect Dialect { get; }
@@ -99,9 +98,53 @@ internal sealed class SqlDatabase : IAsyncDisposable
 
     private async Task EnsureReadyAsync(CancellationToken cancellationToken)
     {
-        if (!_ready)
+        if (_ready)
+        {
+            return;
+        }
+
+        if (_migrateOnFirstUse)
         {
             await MigrateAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await CheckSchemaVersionAsync(cancellationToken).ConfigureAwait(false);
+        _ready = true;
+    }
+
+    /// <summary>
+    /// With migrations off, checks once that a separate step has brought the schema up to date, so a missing
+    /// migration fails with an explanation instead of an error about a missing table.
+    /// </summary>
+    private async Task CheckSchemaVersionAsync(CancellationToken cancellationToken)
+    {
+        var expected = MigrationCatalog.For(Dialect.Backend)[^1].Version;
+        var current = await RunMappedAsync(
+            async () =>
+            {
+                var connection = await Dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+                await using (connection.ConfigureAwait(false))
+                {
+                    try
+                    {
+                        using var command = connection.CreateCommand(null, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+                        return await command.ScalarInt64Async(cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (DbException exception) when (!Dialect.IsUnavailable(exception) && !Dialect.IsTransient(exception))
+                    {
+                        // The version table itself is missing: nothing was ever migrated.
+                        return 0L;
+                    }
+                }
+            }).ConfigureAwait(false);
+
+        if (current < expected)
+        {
+            throw new InvalidOperationException(
+                $"The {Dialect.Backend} schema is at version {current}, but this AiMemory version needs {expected}. " +
+                "Apply the migrations (IAiMemoryStore.MigrateAsync) with a role that may change the schema, " +
+                "or set AiMemory:ApplyMigrationsOnStart to true.");
         }
     }
 

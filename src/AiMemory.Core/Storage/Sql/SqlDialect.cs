@@ -20,6 +20,26 @@ internal abstract class SqlDialect : IAsyncDisposable
     /// <summary>The SQL expression that yields a new id for <paramref name="table"/>, with <c>@owner</c> bound.</summary>
     public abstract string NextId(string table);
 
+    /// <summary>Reserves <paramref name="count"/> new ids of <paramref name="table"/> for the owner, inside a write transaction.</summary>
+    public abstract Task<long[]> AllocateIdsAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        string owner,
+        string table,
+        int count,
+        CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reserves full-text row ids for new rows of a searchable table, or returns <see langword="null"/> when the
+    /// backend keeps no such column.
+    /// </summary>
+    public abstract Task<long[]?> AllocateSearchRowIdsAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        string table,
+        int count,
+        CancellationToken cancellationToken);
+
     /// <summary>
     /// Extra columns and values for inserting into a searchable table (<c>memories</c> or <c>tasks</c>), each
     /// starting with a comma, or empty strings.

@@ -46,10 +46,16 @@ internal sealed partial class TaskRepository
         var offset = PageCursor.Offset(page.Cursor);
         var sql = scope.Query();
         var match = scope.Dialect.MatchText(sql, Target, query.Text);
-        sql.Append($"SELECT {SelectColumns}, {match.Rank} AS match_rank FROM {match.From}{JoinNames} WHERE t.owner = @owner AND {match.Condition}");
+        var relevance = query.Sort == SortOrder.Relevance;
+        var orderBy = relevance ? "match_rank DESC, t.id DESC" : ItemOrder.For(query.Sort).OrderBy("t");
+
+        // The inner query ranks and pages ids only, so the sort does not carry every matching row's text.
+        sql.Append($"SELECT {SelectColumns}, hits.match_rank FROM (SELECT t.id AS hit_id, {match.Rank} AS match_rank FROM {match.From}")
+            .Append($" WHERE t.owner = @owner AND {match.Condition}");
         AppendFilters(sql, query);
-        var orderBy = query.Sort == SortOrder.Relevance ? "match_rank DESC, t.id DESC" : ItemOrder.For(query.Sort).OrderBy("t");
-        sql.Append($" ORDER BY {orderBy} LIMIT {limit + 1} OFFSET {offset}");
+        sql.Append($" ORDER BY {orderBy} LIMIT {limit + 1} OFFSET {offset}) hits")
+            .Append($" JOIN tasks t ON t.owner = @owner AND t.id = hits.hit_id{JoinNames}")
+            .Append($" ORDER BY {(relevance ? "hits.match_rank DESC, t.id DESC" : orderBy)}");
 
         var rows = await scope.ReadAsync(
             connection => ReadRowsAsync(connection, null, sql, withRank: true, cancellationToken),

@@ -23,7 +23,7 @@ internal sealed partial class TaskRepository(OwnerScope scope) : ITaskRepository
     {
         var valid = Validate(draft, "task");
         return await scope.WriteAsync(
-            (connection, transaction) => InsertAsync(connection, transaction, valid, scope.Database.Now(), cancellationToken),
+            (connection, transaction) => InsertAsync(connection, transaction, valid, scope.Database.Now(), null, cancellationToken),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -35,10 +35,11 @@ internal sealed partial class TaskRepository(OwnerScope scope) : ITaskRepository
             async (connection, transaction) =>
             {
                 var now = scope.Database.Now();
+                var cache = new LinkCache();
                 var created = new List<TaskItem>(valid.Count);
                 foreach (var draft in valid)
                 {
-                    created.Add(await InsertAsync(connection, transaction, draft, now, cancellationToken).ConfigureAwait(false));
+                    created.Add(await InsertAsync(connection, transaction, draft, now, cache, cancellationToken).ConfigureAwait(false));
                 }
 
                 return (IReadOnlyList<TaskItem>)created;
@@ -98,13 +99,13 @@ internal sealed partial class TaskRepository(OwnerScope scope) : ITaskRepository
 
                 if (changes.Project is not null)
                 {
-                    var project = await Links.ProjectAsync(scope, connection, transaction, changes.Project, now, cancellationToken).ConfigureAwait(false);
+                    var project = await Links.ProjectAsync(scope, connection, transaction, changes.Project, now, null, cancellationToken).ConfigureAwait(false);
                     AppendField(query, "project_id", project?.Id, setNull: true);
                 }
 
                 if (changes.Category is not null)
                 {
-                    var category = await Links.CategoryAsync(scope, connection, transaction, changes.Category, now, cancellationToken).ConfigureAwait(false);
+                    var category = await Links.CategoryAsync(scope, connection, transaction, changes.Category, now, null, cancellationToken).ConfigureAwait(false);
                     AppendField(query, "category_id", category?.Id, setNull: true);
                 }
 
@@ -119,7 +120,7 @@ internal sealed partial class TaskRepository(OwnerScope scope) : ITaskRepository
 
                 if (tags is not null)
                 {
-                    await Links.SetTagsAsync(scope, connection, transaction, TagTable.Tasks, id, tags, replace: true, cancellationToken).ConfigureAwait(false);
+                    await Links.SetTagsAsync(scope, connection, transaction, TagTable.Tasks, id, tags, replace: true, null, cancellationToken).ConfigureAwait(false);
                 }
 
                 return (await GetAsync(connection, transaction, id, cancellationToken).ConfigureAwait(false))!;
@@ -176,7 +177,7 @@ internal sealed partial class TaskRepository(OwnerScope scope) : ITaskRepository
         };
     }
 
-    private async Task<TaskItem> InsertAsync(DbConnection connection, DbTransaction transaction, TaskDraft draft, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<TaskItem> InsertAsync(DbConnection connection, DbTransaction transaction, TaskDraft draft, DateTimeOffset now, LinkCache? cache, CancellationToken cancellationToken)
     {
         if (draft.IdempotencyKey is { } key)
         {
@@ -188,7 +189,7 @@ internal sealed partial class TaskRepository(OwnerScope scope) : ITaskRepository
         }
 
         var completedAt = draft.Status == TaskItemStatus.Completed ? now : (DateTimeOffset?)null;
-        var task = await InsertRowAsync(connection, transaction, draft, null, completedAt, archived: false, now, now, 1, cancellationToken).ConfigureAwait(false);
+        var task = await InsertRowAsync(connection, transaction, draft, null, completedAt, archived: false, now, now, 1, cache, cancellationToken).ConfigureAwait(false);
         if (draft.IdempotencyKey is { } claimedKey)
         {
             await Idempotency.CompleteAsync(scope, connection, transaction, Kind, claimedKey, task.Id, cancellationToken).ConfigureAwait(false);
@@ -208,10 +209,11 @@ internal sealed partial class TaskRepository(OwnerScope scope) : ITaskRepository
         DateTimeOffset createdAt,
         DateTimeOffset updatedAt,
         int version,
+        LinkCache? cache,
         CancellationToken cancellationToken)
     {
-        var project = await Links.ProjectAsync(scope, connection, transaction, draft.Project, createdAt, cancellationToken).ConfigureAwait(false);
-        var category = await Links.CategoryAsync(scope, connection, transaction, draft.Category, createdAt, cancellationToken).ConfigureAwait(false);
+        var project = await Links.ProjectAsync(scope, connection, transaction, draft.Project, createdAt, cache, cancellationToken).ConfigureAwait(false);
+        var category = await Links.CategoryAsync(scope, connection, transaction, draft.Category, createdAt, cache, cancellationToken).ConfigureAwait(false);
         var (extraColumns, extraValues) = scope.Dialect.SearchableInsertExtras("tasks");
         var idValue = id is null ? scope.Dialect.NextId("tasks") : "@id";
         using var command = scope.Command(
@@ -230,7 +232,7 @@ internal sealed partial class TaskRepository(OwnerScope scope) : ITaskRepository
         }
 
         var newId = await command.ScalarInt64Async(cancellationToken).ConfigureAwait(false);
-        var tags = await Links.SetTagsAsync(scope, connection, transaction, TagTable.Tasks, newId, draft.Tags!, replace: false, cancellationToken).ConfigureAwait(false);
+        var tags = await Links.SetTagsAsync(scope, connection, transaction, TagTable.Tasks, newId, draft.Tags!, replace: false, cache, cancellationToken).ConfigureAwait(false);
         return new TaskItem(
             newId,
             draft.Title,

@@ -84,6 +84,32 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override string NextId(string table) => $"(SELECT COALESCE(MAX(id), 0) + 1 FROM {table} WHERE owner = @owner)";
 
+    // Inside BEGIN IMMEDIATE no other connection writes, so the ids after the current maximum are free.
+    public override async Task<long[]> AllocateIdsAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        string owner,
+        string table,
+        int count,
+        CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand(transaction, $"SELECT COALESCE(MAX(id), 0) FROM {table} WHERE owner = @owner").With("@owner", owner);
+        var last = await command.ScalarInt64Async(cancellationToken).ConfigureAwait(false);
+        return Enumerable.Range(1, count).Select(offset => last + offset).ToArray();
+    }
+
+    public override async Task<long[]?> AllocateSearchRowIdsAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        string table,
+        int count,
+        CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand(transaction, $"SELECT COALESCE(MAX(fts_rowid), 0) FROM {table}");
+        var last = await command.ScalarInt64Async(cancellationToken).ConfigureAwait(false);
+        return Enumerable.Range(1, count).Select(offset => last + offset).ToArray();
+    }
+
     public override (string Columns, string Values) SearchableInsertExtras(string table) =>
         (", fts_rowid", $", (SELECT COALESCE(MAX(fts_rowid), 0) + 1 FROM {table})");
 
@@ -122,9 +148,12 @@ internal sealed class SqliteDialect : SqlDialect
             match.Append(match.Length == 0 ? "" : " ").Append('"').Append(phrase.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
         }
 
+        // CROSS JOIN makes SQLite run the full-text match first, and INDEXED BY makes it find each matching row by its
+        // full-text row id. Left to itself, with a filter on an indexed column such as the project, the planner
+        // chose a filter index instead and searches took hundreds of milliseconds at 10,000 rows.
         conditions.Insert(0, $"{fts} MATCH {query.Parameter(match.ToString())}");
         return new TextMatch(
-            $"{fts} JOIN {target.Table} {alias} ON {alias}.fts_rowid = {fts}.rowid",
+            $"{fts} CROSS JOIN {target.Table} {alias} INDEXED BY {target.Table}_by_fts_rowid ON {alias}.fts_rowid = {fts}.rowid",
             Join(conditions),
             $"(-bm25({fts}, 2.0, 1.0))");
     }

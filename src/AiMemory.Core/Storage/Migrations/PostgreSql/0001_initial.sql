@@ -170,8 +170,8 @@ CREATE TABLE idempotency_keys (
     PRIMARY KEY (owner, kind, key)
 );
 
--- API keys are looked up by key id before the owner is known, so this table is keyed by the key id alone;
--- distributed by owner it would be a reference table.
+-- API keys are looked up by key id before the owner is known, so this table is keyed by the key id alone.
+-- In a schema distributed by owner it would be a reference table.
 CREATE TABLE api_keys (
     key_id       text        NOT NULL PRIMARY KEY,
     owner        text        NOT NULL,
