@@ -1,1 +1,3 @@
-return 0;
+using AiMemory.Hosting.Stdio;
+
+return await AiMemoryStdioHost.RunAsync(args);

@@ -68,7 +68,11 @@ internal sealed partial class AiMemoryJsonContext : JsonSerializerContext
     /// The options the tools are registered with: the MCP SDK's defaults, resolving this context's types first, and
     /// writing null properties, because the output schemas list every property as required.
     /// </summary>
-    public static JsonSerializerOptions ToolOptions { get; } = CreateToolOptions();
+    public static JsonSerializerOptions ToolOptions => s_toolOptions.Value;
+
+    // Created on first use: as a static initializer it could run before the generated Default property is set, and
+    // Combine skips a null resolver, leaving options that work only while reflection-based serialisation is enabled.
+    private static readonly Lazy<JsonSerializerOptions> s_toolOptions = new(CreateToolOptions);
 
     private static JsonSerializerOptions CreateToolOptions()
     {
