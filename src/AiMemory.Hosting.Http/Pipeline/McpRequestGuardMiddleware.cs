@@ -1,19 +1,25 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace AiMemory.Hosting.Http.Pipeline;
 
 /// <summary>
-/// Rejects, on the MCP endpoint, an <c>MCP-Protocol-Version</c> header this server does not implement and a JSON-RPC
-/// batch (a body that starts with <c>[</c>), each with 400 and a JSON-RPC error. The body is peeked, not consumed.
+/// Rejects, on the MCP endpoint, an <c>MCP-Protocol-Version</c> header this server does not implement, a JSON-RPC
+/// batch (a body that starts with <c>[</c>) and a body that is not valid UTF-8, each with 400 and a JSON-RPC error.
+/// The body is peeked, not consumed. The UTF-8 check is here because the MCP SDK 2.4.0 decodes invalid bytes to
+/// U+FFFD, which would store altered text without saying so.
 /// </summary>
 internal sealed class McpRequestGuardMiddleware(RequestDelegate next)
 {
     /// <summary>The JSON-RPC code for an invalid request.</summary>
     private const int InvalidRequest = -32600;
+
+    /// <summary>The JSON-RPC code for a body that cannot be parsed.</summary>
+    private const int ParseError = -32700;
 
     private const string ProtocolVersionHeader = "MCP-Protocol-Version";
 
@@ -43,6 +49,12 @@ internal sealed class McpRequestGuardMiddleware(RequestDelegate next)
             if (isBatch)
             {
                 await WriteErrorAsync(context, "JSON-RPC batches are not supported: send one request object per HTTP request.");
+                return;
+            }
+
+            if (!await IsValidUtf8Async(context.Request.BodyReader, context.RequestAborted))
+            {
+                await WriteErrorAsync(context, "The request body is not valid UTF-8: send the JSON-RPC message as UTF-8 text.", ParseError);
                 return;
             }
 
@@ -77,6 +89,27 @@ internal sealed class McpRequestGuardMiddleware(RequestDelegate next)
         }
     }
 
+    /// <summary>
+    /// Examines the whole body without consuming it. The body-size limit earlier in the pipeline bounds how much is
+    /// buffered.
+    /// </summary>
+    private static async Task<bool> IsValidUtf8Async(PipeReader reader, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var result = await reader.ReadAsync(cancellationToken);
+            var buffer = result.Buffer;
+            if (result.IsCompleted)
+            {
+                var valid = buffer.IsSingleSegment ? Utf8.IsValid(buffer.FirstSpan) : Utf8.IsValid(buffer.ToArray());
+                reader.AdvanceTo(buffer.Start, buffer.End);
+                return valid;
+            }
+
+            reader.AdvanceTo(buffer.Start, buffer.End);
+        }
+    }
+
     private static byte? FirstNonWhitespace(ReadOnlySequence<byte> buffer, out long inspected)
     {
         inspected = 0;
@@ -96,7 +129,7 @@ internal sealed class McpRequestGuardMiddleware(RequestDelegate next)
         return null;
     }
 
-    private static Task WriteErrorAsync(HttpContext context, string message)
+    private static Task WriteErrorAsync(HttpContext context, string message, int code = InvalidRequest)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -105,7 +138,7 @@ internal sealed class McpRequestGuardMiddleware(RequestDelegate next)
             writer.WriteString("jsonrpc", "2.0");
             writer.WriteNull("id");
             writer.WriteStartObject("error");
-            writer.WriteNumber("code", InvalidRequest);
+            writer.WriteNumber("code", code);
             writer.WriteString("message", message);
             writer.WriteEndObject();
             writer.WriteEndObject();

@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Http;
 
 namespace AiMemory.Hosting.Http.Rest;
 
-/// <summary>The JSON settings of the REST API: camelCase members, snake_case enum names, bounded depth.</summary>
+/// <summary>
+/// The JSON settings of the REST API: camelCase members, snake_case enum names, bounded depth, and unknown members
+/// rejected, as the MCP tools reject unknown arguments.
+/// </summary>
 internal static class RestJson
 {
     /// <summary>The maximum nesting depth of a request body.</summary>
@@ -15,6 +18,7 @@ internal static class RestJson
     {
         MaxDepth = MaxDepth,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
     };
 
@@ -33,7 +37,12 @@ internal static class RestJson
         catch (JsonException exception)
         {
             var path = string.IsNullOrEmpty(exception.Path) || exception.Path == "$" ? "body" : exception.Path;
-            throw new RestValidationException(path, $"The request body is not valid JSON for this route at {path}.");
+            var unknownField = exception.Message.Contains("could not be mapped", StringComparison.Ordinal);
+            throw new RestValidationException(
+                path,
+                unknownField
+                    ? $"The request body has an unknown field at {path}. Remove it and send the request again."
+                    : $"The request body is not valid JSON for this route at {path}.");
         }
 
         return body ?? throw new RestValidationException("body", "The request body is missing: send a JSON object.");
