@@ -78,7 +78,7 @@ public sealed class HttpsHostTests : IClassFixture<HttpsHostTests.HostFixture>
         using var request = _fixture.Authorized(HttpMethod.Post, "/api/memory/store");
         request.Content = new StringContent(new string('a', 2 * 1024 * 1024), Encoding.UTF8, "application/json");
 
-        // The server answers 413 from Content-Length without reading the body. Waiting for 100-continue keeps the
+        // The server returns 413 from Content-Length without reading the body. Waiting for 100-continue keeps the
         // client from still uploading when the server closes the connection, which can reset it under load.
         request.Headers.ExpectContinue = true;
         using var response = await client.SendAsync(request);
