@@ -1,5 +1,6 @@
 using AiMemory.Core.Mcp;
 using AiMemory.Core.Mcp.Tools;
+using ModelContextProtocol.Server;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -25,17 +26,14 @@ public static class AiMemoryMcpServerBuilderExtensions
 
         builder.Services.AddSingleton<AiMemoryToolsMarker>();
 
-        // NOTE: string limits use [StringLength], which trimming accepts. The [MaxLength] on array parameters (maxItems
-        // in the schema) still raises trimming warning IL2026 under Native AOT analysis; the SDK reads only its length.
+        // The tools are listed from the catalog built into the assembly; each one's function is built on its first call.
+        foreach (var tool in ToolCatalog.Load())
+        {
+            builder.Services.AddSingleton<McpServerTool>(services => new CatalogTool(tool, services));
+        }
+
         var options = AiMemoryJsonContext.ToolOptions;
         builder
-            .WithTools<MemoryTools>(options)
-            .WithTools<TaskTools>(options)
-            .WithTools<ProjectTools>(options)
-            .WithTools<CategoryTools>(options)
-            .WithTools<TagTools>(options)
-            .WithTools<InstructionTools>(options)
-            .WithTools<ContextTools>(options)
             .WithResources<AiMemoryResources>()
             .WithPrompts<AiMemoryPrompts>(options)
             .WithRequestFilters(filters => filters.AddCallToolFilter(AiMemoryToolFilter.Create));

@@ -39,6 +39,9 @@ public sealed class McpTestSession : IAsyncDisposable
 
     public McpClient Client { get; }
 
+    /// <summary>The server's services.</summary>
+    public IServiceProvider Services => _host.Services;
+
     public FakeTimeProvider Time { get; }
 
     /// <summary>The caller of an ordinary read and write key of owner <c>alice</c>.</summary>
