@@ -52,7 +52,7 @@ public static partial class RuntimeRoleSql
     public static async Task ApplyAsync(string role, string ownerDatabaseUrl, CancellationToken cancellationToken = default)
     {
         var sql = BuildForDatabaseUrl(role, ownerDatabaseUrl);
-        await using var dataSource = NpgsqlDataSource.Create(ParseUrl(ownerDatabaseUrl).ConnectionString);
+        await using var dataSource = PostgresDialect.CreateDataSourceBuilder(ParseUrl(ownerDatabaseUrl).ConnectionString).Build();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (var command = new NpgsqlCommand(sql, connection, transaction))

@@ -35,9 +35,21 @@ internal sealed class PostgresDialect : SqlDialect
     public static PostgresDialect Create(string databaseUrl, ILoggerFactory loggerFactory)
     {
         var connectionString = DatabaseUrl.Parse(databaseUrl);
-        var builder = new NpgsqlDataSourceBuilder(connectionString.ConnectionString);
+        var builder = CreateDataSourceBuilder(connectionString.ConnectionString);
         builder.UseLoggerFactory(loggerFactory);
         return new PostgresDialect(builder.Build(), DatabaseUrl.Describe(connectionString));
+    }
+
+    /// <summary>
+    /// Creates a data source builder with the features the store uses: the basic types and TLS. The slim builder keeps
+    /// the handlers of every other PostgreSQL type out of a Native AOT host, about 2.5 MB of its binary.
+    /// </summary>
+    // NOTE: Kerberos (GSSAPI) sign-in is not enabled; password, SCRAM and certificate sign-in work.
+    internal static NpgsqlSlimDataSourceBuilder CreateDataSourceBuilder(string connectionString)
+    {
+        var builder = new NpgsqlSlimDataSourceBuilder(connectionString);
+        builder.EnableTransportSecurity();
+        return builder;
     }
 
     public override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
