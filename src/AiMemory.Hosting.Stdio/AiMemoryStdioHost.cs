@@ -1,4 +1,5 @@
 using AiMemory.Hosting.Stdio.Configuration;
+using AiMemory.Hosting.Stdio.Transport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -17,9 +18,6 @@ public static class AiMemoryStdioHost
 
     /// <summary>The exit code of a run that stopped because of an unexpected error, such as an unreachable database.</summary>
     public const int UnexpectedFailureExitCode = 2;
-
-    // A client usually completes its handshake and first tools/list within this time (an estimate, not a contract).
-    private static readonly TimeSpan s_startupGarbageDelay = TimeSpan.FromMilliseconds(500);
 
     /// <summary>
     /// Creates a host builder with the stdio server added. Configuration comes, from lowest to highest precedence,
@@ -75,8 +73,10 @@ public static class AiMemoryStdioHost
             // "hosting failed to start" report with a stack trace.
             await host.Services.GetRequiredService<StdioStartup>().RunAsync(cancellationToken);
             await host.StartAsync(cancellationToken);
-            var stopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
-            _ = CollectStartupGarbageAsync(stopping);
+
+            // Start-up leaves megabytes of garbage, and the client's handshake usually follows at once, so the collection
+            // waits until the server has been idle for a moment.
+            host.Services.GetRequiredService<IdleMemoryTrimmer>().ScheduleAfterIdle();
             await host.WaitForShutdownAsync(cancellationToken);
             return 0;
         }
@@ -91,23 +91,6 @@ public static class AiMemoryStdioHost
             await Console.Error.WriteLineAsync($"aimemory-stdio: the server failed: {exception.Message}");
             await Console.Error.WriteLineAsync(exception.ToString());
             return UnexpectedFailureExitCode;
-        }
-    }
-
-    /// <summary>
-    /// Returns the memory of start-up garbage to the system shortly after start-up. Building the tool schemas leaves
-    /// megabytes of it, which an idle server would otherwise keep resident.
-    /// </summary>
-    private static async Task CollectStartupGarbageAsync(CancellationToken stopping)
-    {
-        try
-        {
-            // Waiting keeps the collection's pause out of the client's handshake and first tools/list.
-            await Task.Delay(s_startupGarbageDelay, stopping);
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        }
-        catch (OperationCanceledException)
-        {
         }
     }
 }

@@ -37,7 +37,9 @@ public static class AiMemoryStdioHostApplicationBuilderExtensions
         DotEnvFile.AddTo(builder.Configuration, Path.Combine(Directory.GetCurrentDirectory(), DotEnvFile.FileName));
         var settings = StdioHostSettings.Read(builder.Configuration);
         var logging = StdioLogging.Configure(builder.Logging, settings);
-        var (input, output) = ConsoleProtocolStreams.Open(logging.CreateLogger(typeof(GuardedInputStream).FullName!));
+        var trimmer = new IdleMemoryTrimmer();
+        services.AddSingleton(trimmer);
+        var (input, output) = ConsoleProtocolStreams.Open(logging.CreateLogger(typeof(GuardedInputStream).FullName!), trimmer);
 
         // The host's "Application started. Press Ctrl+C" lines mean nothing to an MCP client's log.
         services.Configure<ConsoleLifetimeOptions>(options => options.SuppressStatusMessages = true);

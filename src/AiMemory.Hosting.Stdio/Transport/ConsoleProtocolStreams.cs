@@ -9,11 +9,13 @@ internal static class ConsoleProtocolStreams
     /// Opens stdin and stdout for the protocol, and points <see cref="Console.Out"/> at stderr, so text that any
     /// code writes with <see cref="Console.WriteLine()"/> goes to stderr instead of corrupting the protocol channel.
     /// </summary>
-    public static (GuardedInputStream Input, ProtocolOutputStream Output) Open(ILogger logger)
+    /// <param name="trimmer">Told when every request has been answered and when a new one arrives.</param>
+    public static (GuardedInputStream Input, ProtocolOutputStream Output) Open(ILogger logger, IdleMemoryTrimmer trimmer)
     {
         ArgumentNullException.ThrowIfNull(logger);
+        ArgumentNullException.ThrowIfNull(trimmer);
 
-        var outstanding = new OutstandingRequests();
+        var outstanding = new OutstandingRequests(trimmer);
         var output = new ProtocolOutputStream(Console.OpenStandardOutput(), outstanding);
         Console.SetOut(Console.Error);
         var input = new GuardedInputStream(Console.OpenStandardInput(), output, outstanding, logger);

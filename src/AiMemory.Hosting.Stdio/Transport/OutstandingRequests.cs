@@ -4,9 +4,10 @@ namespace AiMemory.Hosting.Stdio.Transport;
 /// Counts the requests passed to the MCP server that have no response on stdout yet. When stdin ends, the input
 /// waits for this count to reach zero before it reports the end, because the MCP SDK 2.4.0 stops its session at
 /// the end of input and drops the responses still in flight; a client that writes its requests and closes stdin
-/// would otherwise get no answers.
+/// would otherwise get no answers. The count also tells an <see cref="IdleMemoryTrimmer"/> when the server is idle.
 /// </summary>
-internal sealed class OutstandingRequests
+/// <param name="trimmer">Scheduled when the last open request gets its response, and cancelled when the next one arrives.</param>
+internal sealed class OutstandingRequests(IdleMemoryTrimmer? trimmer = null)
 {
     private readonly Lock _lock = new();
     private int _count;
@@ -32,6 +33,7 @@ internal sealed class OutstandingRequests
             if (_count++ == 0)
             {
                 _drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                trimmer?.Cancel();
             }
         }
     }
@@ -49,6 +51,7 @@ internal sealed class OutstandingRequests
             if (--_count == 0)
             {
                 _drained.TrySetResult();
+                trimmer?.ScheduleAfterIdle();
             }
         }
     }
