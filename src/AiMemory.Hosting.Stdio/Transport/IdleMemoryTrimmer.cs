@@ -4,7 +4,7 @@ namespace AiMemory.Hosting.Stdio.Transport;
 /// Returns the memory that start-up or a burst of requests left behind to the system once the server has responded to
 /// every request and no new one has arrived for <see cref="IdleDelay"/>. A stdio server spends most of its life idle
 /// between an assistant's calls. Without a collection, the heap that the last requests grew stays resident: 55 MB
-/// after 250 calls, against 39 MB after a collection.
+/// after 250 calls of a native build, against 42 MB after a collection.
 /// </summary>
 internal sealed class IdleMemoryTrimmer : IDisposable
 {
