@@ -1,0 +1,104 @@
+using System.Globalization;
+
+namespace AiMemory.Benchmarks.Compare.Stdio;
+
+/// <summary>The command line of the stdio comparison.</summary>
+internal sealed record CompareOptions(
+    string AiMemoryExecutable,
+    string ReferenceScript,
+    string NodeCommand,
+    string OutputPath,
+    int StartupRuns,
+    int StoreCalls,
+    int Searches,
+    IReadOnlyList<int> SeedSizes,
+    TimeSpan MaxDuration,
+    bool Quick)
+{
+    public const string Usage = """
+        Usage: StdioCompare [--quick] [--out FILE] [--aimemory PATH] [--reference PATH] [--node COMMAND]
+                            [--runs N] [--calls N] [--searches N] [--sizes N,N] [--max-minutes N]
+
+          --quick          3 start-up runs, 30 store calls, 20 searches a word, 1,000 items only
+          --out FILE       Markdown output; a CSV with the same name is written beside it
+                           (default: benchmarks/results/stdio-compare.md under the repository root)
+          --aimemory PATH  the published Native AOT aimemory-stdio (default: benchmarks/compare/out/stdio/aimemory-stdio)
+          --reference PATH the reference server's dist/index.js (default: the npm install in benchmarks/startup/reference)
+          --node COMMAND   the Node.js executable (default: node)
+          --runs N         timed start-up runs per server after one warm-up run (default 11, 1-101)
+          --calls N        timed store calls per server (default 200, 1-5000)
+          --searches N     timed searches per server, word and store size (default 100, 1-2000)
+          --sizes N,N      store sizes for the searches, each 100-50000 in steps of 100 (default 1000,10000)
+          --max-minutes N  stop measuring after this many minutes and report what was measured (default 40, 1-120)
+        """;
+
+    /// <summary>Parses the arguments. An invalid value raises <see cref="ArgumentException"/> naming the option and its range.</summary>
+    public static CompareOptions Parse(string[] args, string repositoryRoot)
+    {
+        var quick = args.Contains("--quick");
+        var options = new CompareOptions(
+            Path.Combine(repositoryRoot, "benchmarks", "compare", "out", "stdio", "aimemory-stdio"),
+            Path.Combine(repositoryRoot, "benchmarks", "startup", "reference", "node_modules", "@modelcontextprotocol", "server-memory", "dist", "index.js"),
+            "node",
+            Path.Combine(repositoryRoot, "benchmarks", "results", "stdio-compare.md"),
+            StartupRuns: quick ? 3 : 11,
+            StoreCalls: quick ? 30 : 200,
+            Searches: quick ? 20 : 100,
+            SeedSizes: quick ? [1_000] : [1_000, 10_000],
+            MaxDuration: TimeSpan.FromMinutes(quick ? 5 : 40),
+            Quick: quick);
+
+        for (var index = 0; index < args.Length; index++)
+        {
+            var name = args[index];
+            if (name == "--quick")
+            {
+                continue;
+            }
+
+            if (index + 1 >= args.Length)
+            {
+                throw new ArgumentException($"Option {name} needs a value.\n{Usage}");
+            }
+
+            var value = args[++index];
+            options = name switch
+            {
+                "--out" => options with { OutputPath = Path.GetFullPath(value) },
+                "--aimemory" => options with { AiMemoryExecutable = Path.GetFullPath(value) },
+                "--reference" => options with { ReferenceScript = Path.GetFullPath(value) },
+                "--node" => options with { NodeCommand = value },
+                "--runs" => options with { StartupRuns = Number(name, value, 1, 101) },
+                "--calls" => options with { StoreCalls = Number(name, value, 1, 5_000) },
+                "--searches" => options with { Searches = Number(name, value, 1, 2_000) },
+                "--sizes" => options with { SeedSizes = Sizes(name, value) },
+                "--max-minutes" => options with { MaxDuration = TimeSpan.FromMinutes(Number(name, value, 1, 120)) },
+                _ => throw new ArgumentException($"Unknown option {name}.\n{Usage}"),
+            };
+        }
+
+        return options;
+    }
+
+    private static int Number(string name, string value, int min, int max)
+    {
+        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < min || number > max)
+        {
+            throw new ArgumentException($"Option {name} must be a whole number from {min} to {max}; it was '{value}'.");
+        }
+
+        return number;
+    }
+
+    private static int[] Sizes(string name, string value)
+    {
+        var sizes = value.Split(',').Select(size => Number(name, size, 100, 50_000)).ToArray();
+        if (sizes.Any(size => size % MemoryWorkload.SeedBatchSize != 0) || !sizes.SequenceEqual(sizes.Order().Distinct()))
+        {
+            throw new ArgumentException(
+                $"Option {name} takes increasing multiples of {MemoryWorkload.SeedBatchSize}, such as 1000,10000; it was '{value}'.");
+        }
+
+        return sizes;
+    }
+}
