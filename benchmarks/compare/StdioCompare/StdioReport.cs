@@ -6,6 +6,22 @@ namespace AiMemory.Benchmarks.Compare.Stdio;
 /// <summary>Writes the comparison as a Markdown page and as CSV.</summary>
 internal static class StdioReport
 {
+    // What a reader needs to weigh the figures. Each point was checked against the servers' code or settings.
+    private static readonly string[] Notes =
+    [
+        "- Searches send only the query, as an assistant would. AiMemory returns one ranked page (its default limit, 20 " +
+        "hits) while the reference returns every matching entity with its relations, as pretty-printed text and as " +
+        "structured content, so at 10,000 notes a common word returns 1,000 entities.",
+        "- The reference reads and parses its whole JSON Lines file on every call and rewrites it on every create, so its " +
+        "times grow with the number of stored notes. AiMemory keeps an SQLite file with an FTS5 trigram index.",
+        "- Neither server waits for the disk on a store: AiMemory's SQLite runs in WAL mode with synchronous=NORMAL, and " +
+        "the reference writes a temporary file and renames it, without fsync.",
+        "- Start-up compares the Native AOT aimemory-stdio with Node.js running the reference's JavaScript. Every start-up " +
+        "run of a server reuses the data folder its warm-up run created.",
+        "- Client and servers share the machine's cores, and other work on the machine slows both servers alike only on " +
+        "average: compare the ratios of one run rather than absolute times across runs.",
+    ];
+
     /// <summary>Writes <paramref name="markdownPath"/> and a CSV file with the same name beside it.</summary>
     public static void Write(string markdownPath, CompareOptions options, IReadOnlyList<ComparisonRow> rows, IReadOnlyList<string> machine)
     {
@@ -35,6 +51,12 @@ internal static class StdioReport
                 : Invariant($"| {Value(Percentiles.Of(row.AiMemory, 0.95), row.Unit)} | {Value(Percentiles.Of(row.Reference, 0.95), row.Unit)} | {Ratio(Percentiles.Of(row.Reference, 0.95), Percentiles.Of(row.AiMemory, 0.95))} ");
             text.AppendLine(Invariant(
                 $"| {row.Measurement} | {row.AiMemory.Count} | {Value(aiMedian, row.Unit)} | {Value(referenceMedian, row.Unit)} | {Ratio(referenceMedian, aiMedian)} {p95}| {row.Note} |"));
+        }
+
+        text.AppendLine();
+        foreach (var note in Notes)
+        {
+            text.AppendLine(note);
         }
 
         text.AppendLine();
