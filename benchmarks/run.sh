@@ -71,7 +71,8 @@ run_step() {
   if [ "$output" = "-" ]; then
     timeout -k 30 "$limit" "$@" >"$log" 2>&1 </dev/null || status=$?
   else
-    timeout -k 30 "$limit" "$@" 2>"$log" </dev/null | tee -a "$log" >"$output" || status=$?
+    : >"$log"
+    timeout -k 30 "$limit" "$@" 2>>"$log" </dev/null | tee -a "$log" >"$output" || status=$?
   fi
 
   local elapsed=$((SECONDS - started)) outcome=ok

@@ -14,6 +14,12 @@ using AiMemory.Hosting.Http.Kestrel;
 //
 // benchmarks/compare/http-compare.sh builds both servers first.
 
+if (args is ["--help"] or ["-h"])
+{
+    Console.WriteLine(HttpCompareOptions.Usage);
+    return 0;
+}
+
 var root = RepositoryRoot();
 HttpCompareOptions options;
 try

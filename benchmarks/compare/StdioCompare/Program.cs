@@ -10,6 +10,12 @@ using AiMemory.Benchmarks.Compare.Stdio;
 //
 // benchmarks/compare/stdio-compare.sh publishes the native server and installs the reference server first.
 
+if (args is ["--help"] or ["-h"])
+{
+    Console.WriteLine(CompareOptions.Usage);
+    return 0;
+}
+
 var root = RepositoryRoot();
 CompareOptions options;
 try
