@@ -209,7 +209,16 @@ fi
 # The growth command lives in AiMemory.Benchmarks once it exists. Without it, BenchmarkDotNet would take "growth" as
 # an unknown argument, so the step is skipped with a message instead.
 if grep -rqs --include='*.cs' '"growth"' benchmarks/AiMemory.Benchmarks; then
-  run_step growth 600 - "${bdn[@]}" growth --out "$results"
+  growth_args=(growth --out "$results")
+  [ "$mode" = quick ] && growth_args+=(--quick)
+  rm -f "$results/growth.md" "$results/growth.csv"
+  run_step growth 600 - "${bdn[@]}" "${growth_args[@]}"
+  # The command rewrites growth.csv after every size but writes growth.md only at the end. When the time limit
+  # stopped it, the report is made from the sizes that finished.
+  if [ ! -s "$results/growth.md" ] && [ -s "$results/growth.csv" ] &&
+    grep -rqs --include='*.cs' -- '--from-csv' benchmarks/AiMemory.Benchmarks; then
+    run_step growth-report 120 - "${bdn_no_build[@]}" growth --from-csv "$results/growth.csv" --out "$results"
+  fi
 else
   echo "== growth: skipped, AiMemory.Benchmarks has no 'growth' command in this checkout" >&2
   printf '| growth | skipped: AiMemory.Benchmarks has no growth command | - |\n' >>"$durations"
