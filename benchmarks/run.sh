@@ -21,7 +21,8 @@
 #   --report-only  run nothing, only rewrite the README block from the files already in benchmarks/results/
 #
 # Every step runs under a time limit (timeout), and no step starts or runs past 44 minutes into the run (15 minutes
-# with --quick). Needs: the .NET SDK, clang and zlib1g-dev (Native AOT), node and npm, and PostgreSQL server binaries.
+# with --quick). Needs: the .NET SDK, clang and zlib1g-dev (Native AOT), node and npm, python3 (for the start-up
+# benchmark), and PostgreSQL server binaries.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
