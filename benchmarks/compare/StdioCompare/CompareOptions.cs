@@ -10,6 +10,7 @@ internal sealed record CompareOptions(
     string OutputPath,
     int StartupRuns,
     int StoreCalls,
+    int IdleStoreCalls,
     int Searches,
     IReadOnlyList<int> SeedSizes,
     TimeSpan MaxDuration,
@@ -19,7 +20,7 @@ internal sealed record CompareOptions(
         Usage: StdioCompare [--quick] [--out FILE] [--aimemory PATH] [--reference PATH] [--node COMMAND]
                             [--runs N] [--calls N] [--searches N] [--sizes N,N] [--max-minutes N]
 
-          --quick          3 start-up runs, 30 store calls, 20 searches a word, 1,000 items only
+          --quick          3 start-up runs, 30 store calls, 5 after idle, 20 searches a word, 1,000 items only
           --out FILE       Markdown output; a CSV with the same name is written beside it
                            (default: benchmarks/results/stdio-compare.md under the repository root)
           --aimemory PATH  the published Native AOT aimemory-stdio (default: benchmarks/compare/out/stdio/aimemory-stdio)
@@ -27,6 +28,7 @@ internal sealed record CompareOptions(
           --node COMMAND   the Node.js executable (default: node)
           --runs N         timed start-up runs per server after one warm-up run (default 11, 1-101)
           --calls N        timed store calls per server (default 200, 1-5000)
+          --idle-calls N   timed store calls per server after 1 second without requests (default 20, 0-200)
           --searches N     timed searches per server, word and store size (default 100, 1-2000)
           --sizes N,N      store sizes for the searches, each 100-50000 in steps of 100 (default 1000,10000)
           --max-minutes N  stop measuring after this many minutes and report what was measured (default 40, 1-120)
@@ -43,6 +45,7 @@ internal sealed record CompareOptions(
             Path.Combine(repositoryRoot, "benchmarks", "results", "stdio-compare.md"),
             StartupRuns: quick ? 3 : 11,
             StoreCalls: quick ? 30 : 200,
+            IdleStoreCalls: quick ? 5 : 20,
             Searches: quick ? 20 : 100,
             SeedSizes: quick ? [1_000] : [1_000, 10_000],
             MaxDuration: TimeSpan.FromMinutes(quick ? 5 : 40),
@@ -70,6 +73,7 @@ internal sealed record CompareOptions(
                 "--node" => options with { NodeCommand = value },
                 "--runs" => options with { StartupRuns = Number(name, value, 1, 101) },
                 "--calls" => options with { StoreCalls = Number(name, value, 1, 5_000) },
+                "--idle-calls" => options with { IdleStoreCalls = Number(name, value, 0, 200) },
                 "--searches" => options with { Searches = Number(name, value, 1, 2_000) },
                 "--sizes" => options with { SeedSizes = Sizes(name, value) },
                 "--max-minutes" => options with { MaxDuration = TimeSpan.FromMinutes(Number(name, value, 1, 120)) },

@@ -57,8 +57,8 @@ try
     await measurements.WarmUpAsync();
     Console.WriteLine($"Start-up, {options.StartupRuns} runs per server...");
     await measurements.MeasureStartupAsync(options.StartupRuns);
-    Console.WriteLine($"Store, {options.StoreCalls} calls per server...");
-    await measurements.MeasureStoreAsync(options.StoreCalls);
+    Console.WriteLine($"Store, {options.StoreCalls} calls per server, then {options.IdleStoreCalls} after 1 s without requests...");
+    await measurements.MeasureStoreAsync(options.StoreCalls, options.IdleStoreCalls);
     Console.WriteLine($"Search at {string.Join(", ", options.SeedSizes)} notes, {options.Searches} searches per word...");
     await measurements.MeasureSearchAsync(options.SeedSizes, options.Searches);
 }

@@ -79,12 +79,17 @@ internal sealed class StdioMeasurements(
         Rows.Add(listTools);
     }
 
-    /// <summary>Measures storing one note per call, after 20 untimed calls on each server.</summary>
-    public async Task MeasureStoreAsync(int calls)
+    /// <summary>
+    /// Measures storing one note per call, after 20 untimed calls on each server: first back to back, then each call
+    /// after one second without requests, as when an assistant stores a note now and then.
+    /// </summary>
+    public async Task MeasureStoreAsync(int calls, int idleCalls)
     {
         const int WarmUpCalls = 20;
+        var idleTime = TimeSpan.FromSeconds(1);
         var row = new ComparisonRow(
             "store one note", "ms", [], [], "AiMemory store_memory; reference create_entities with one entity and one observation");
+        var idleRow = new ComparisonRow("store one note after 1 s without requests", "ms", [], [], "as above, one call per second");
         var clients = await ConnectAllAsync();
         try
         {
@@ -100,6 +105,17 @@ internal sealed class StdioMeasurements(
                     }
                 }
             }
+
+            for (var call = 0; call < idleCalls && !TimeIsUp; call++)
+            {
+                // Only one server is timed after each pause, so neither call waits on the other server's work.
+                foreach (var server in Ordered(call))
+                {
+                    await Task.Delay(idleTime, cancellationToken);
+                    var item = MemoryWorkload.Item(WarmUpCalls + calls + call);
+                    Samples(idleRow, server).Add(await TimeCallAsync(clients[server], server, server.StoreTool, server.StoreArguments(item)));
+                }
+            }
         }
         finally
         {
@@ -107,6 +123,10 @@ internal sealed class StdioMeasurements(
         }
 
         Rows.Add(row);
+        if (idleCalls > 0)
+        {
+            Rows.Add(idleRow);
+        }
     }
 
     /// <summary>

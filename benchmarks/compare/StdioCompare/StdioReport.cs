@@ -61,7 +61,7 @@ internal static class StdioReport
 
         text.AppendLine();
         text.AppendLine(Invariant(
-            $"Settings: {options.StartupRuns} start-up runs after one warm-up run, {options.StoreCalls} store calls, {options.Searches} searches per word and size{(options.Quick ? " (--quick)" : "")}."));
+            $"Settings: {options.StartupRuns} start-up runs after one warm-up run, {options.StoreCalls} store calls back to back and {options.IdleStoreCalls} after a pause, {options.Searches} searches per word and size{(options.Quick ? " (--quick)" : "")}."));
         text.AppendLine();
         text.AppendLine("Machine:");
         text.AppendLine();
