@@ -44,3 +44,5 @@ STARTUP_STDERR="$work/stderr.log" python3 "$here/measure.py" "$runs" "${servers[
 echo
 echo "$runs runs each after one warm-up round, round-robin over the servers; $(nproc) cores; $(uname -m);" \
   "load average $(cut -d' ' -f1-3 /proc/loadavg); .NET SDK $(dotnet --version); Node.js $(node --version)."
+echo
+echo "Native AOT build, $(python3 "$here/idle-after-use.py" "$out/native/aimemory-stdio")."
