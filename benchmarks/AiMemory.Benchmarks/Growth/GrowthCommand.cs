@@ -33,11 +33,21 @@ internal static class GrowthCommand
         var results = new GrowthResults();
         if (options.FromCsv.Count > 0)
         {
-            foreach (var path in options.FromCsv)
+            try
             {
-                GrowthCsv.Read(path, results);
+                foreach (var path in options.FromCsv)
+                {
+                    GrowthCsv.Read(path, results);
+                }
+            }
+            catch (Exception exception) when (exception is IOException or FormatException)
+            {
+                await Console.Error.WriteLineAsync($"Reading the results failed: {exception.Message}");
+                return 1;
             }
 
+            // Every file is read before anything is written, because the output folder may contain one of them.
+            await File.WriteAllTextAsync(Path.Combine(folder, "growth.csv"), GrowthCsv.Write(results));
             await WriteReportAsync(folder, results, command);
             return 0;
         }

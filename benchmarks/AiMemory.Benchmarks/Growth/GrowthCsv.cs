@@ -30,7 +30,7 @@ internal static class GrowthCsv
         return csv.ToString();
     }
 
-    /// <summary>Reads the rows of earlier runs; the import time is rebuilt from the rate, so only the rate is exact.</summary>
+    /// <summary>Reads the rows of an earlier run. The file stores only the import rate, so the import time is rebuilt from it.</summary>
     public static void Read(string path, GrowthResults results)
     {
         var lines = File.ReadAllLines(path);
@@ -55,6 +55,12 @@ internal static class GrowthCsv
                 Number(fields[4]),
                 Number(fields[5]),
                 Number(fields[6]));
+            if (results.Measurements.Any(measurement => measurement.Backend == backend && measurement.Size == size && measurement.Operation == fields[2]))
+            {
+                throw new InvalidDataException(
+                    $"{path} repeats {fields[2]} on {backend} at {size} memories, which an earlier row or file already has. Give each backend and size once.");
+            }
+
             results.Measurements.Add(new GrowthMeasurement(backend, size, fields[2], latency));
             if (!results.Seedings.Any(seeding => seeding.Backend == backend && seeding.Size == size))
             {

@@ -30,7 +30,7 @@ internal sealed class GrowthOptions
 
     public bool Quick { get; private set; }
 
-    /// <summary>Earlier result files to report from; empty when the command measures.</summary>
+    /// <summary>Earlier result files to write the report from, or none when the command measures.</summary>
     public IReadOnlyList<string> FromCsv { get; private set; } = [];
 
     /// <summary>Timed calls per read measurement when each call is fast.</summary>
@@ -39,7 +39,7 @@ internal sealed class GrowthOptions
     /// <summary>Timed single creates per size.</summary>
     public int StoreCalls => Quick ? 50 : 200;
 
-    /// <summary>Parses <paramref name="args"/>; throws <see cref="ArgumentException"/> with a message for the user on invalid input.</summary>
+    /// <summary>Parses <paramref name="args"/> and throws <see cref="ArgumentException"/>, with a message for the user, on invalid input.</summary>
     public static GrowthOptions Parse(IReadOnlyList<string> args)
     {
         var options = new GrowthOptions();

@@ -7,7 +7,7 @@ namespace AiMemory.Benchmarks.Growth;
 /// <summary>Writes the Markdown table and the SVG plot of a growth run.</summary>
 internal static class GrowthReport
 {
-    /// <summary>The operations drawn in the plot; the table has all of them.</summary>
+    /// <summary>The operations drawn in the plot, with their line colours. The table lists every operation.</summary>
     private static readonly (string Operation, string Color)[] PlottedOperations =
     [
         (GrowthOperations.Store, "#1f77b4"),
@@ -70,7 +70,7 @@ internal static class GrowthReport
 
     public static string Svg(GrowthResults results)
     {
-        var chart = new LogLogChart("Median latency by number of memories", "memories of one owner", "median latency")
+        var chart = new LogLogChart("Median latency by number of memories", "memories of one owner (log scale)", "median latency (log scale)")
         {
             FormatX = Count,
             FormatY = value => value >= 1000 ? $"{value / 1000:G} s" : string.Create(CultureInfo.InvariantCulture, $"{value:G} ms"),

@@ -12,7 +12,7 @@ internal sealed class GrowthRunner(GrowthOptions options, TextWriter log)
 {
     private const string StoreName = "growth";
 
-    // The first draft index of the single stores; seeded memories use the indices below it.
+    // The first draft index of the timed single creates. Seeded memories use the indices below it.
     private const int StoreDraftOffset = 100_000_000;
 
     private const int ImportBatchSize = 5_000;
@@ -32,7 +32,8 @@ internal sealed class GrowthRunner(GrowthOptions options, TextWriter log)
 
     private async Task RunBackendAsync(string backend, GrowthResults results, Func<Task> sizeDone)
     {
-        log.WriteLine($"{backend}: creating a fresh store");
+        var load = File.Exists("/proc/loadavg") ? $" (load average {File.ReadAllText("/proc/loadavg").Trim()})" : "";
+        log.WriteLine($"{backend}: creating a fresh store{load}");
         var store = await StoreBenchmarkData.OpenAsync(backend, StoreName, fresh: true);
         try
         {
@@ -55,7 +56,7 @@ internal sealed class GrowthRunner(GrowthOptions options, TextWriter log)
                 var bytes = await StoreBenchmarkData.SizeOnDiskAsync(backend, StoreName);
                 var seeding = new GrowthSeeding(backend, size, added, importSeconds, bytes);
                 results.Seedings.Add(seeding);
-                log.WriteLine($"{backend} {size}: imported {added} memories at {seeding.MemoriesPerSecond:F0}/s, {bytes / 1e6:F1} MB on disk");
+                log.WriteLine($"{DateTimeOffset.UtcNow:HH:mm:ss} {backend} {size}: imported {added} memories at {seeding.MemoriesPerSecond:F0}/s, {bytes / 1e6:F1} MB on disk");
 
                 await MeasureSizeAsync(backend, size, memories, results);
                 await sizeDone();

@@ -5,7 +5,7 @@ namespace AiMemory.Benchmarks.Growth;
 /// <summary>Latency statistics of one operation, in milliseconds.</summary>
 internal sealed record LatencySummary(int Count, double MedianMilliseconds, double P95Milliseconds, double MinMilliseconds, double MaxMilliseconds)
 {
-    /// <summary>Summarises single-operation times; the percentiles are nearest-rank.</summary>
+    /// <summary>Summarises single-operation times with nearest-rank percentiles.</summary>
     public static LatencySummary Of(IReadOnlyList<double> milliseconds)
     {
         ArgumentOutOfRangeException.ThrowIfZero(milliseconds.Count);
@@ -43,7 +43,7 @@ internal sealed class LatencySampler
     /// <summary>The number of timed calls when each call is fast.</summary>
     public int MaxCalls { get; }
 
-    /// <summary>The wall-clock time after which no further call starts; at least one call is always timed.</summary>
+    /// <summary>The wall-clock time after which no further call starts. At least one call is always timed.</summary>
     public TimeSpan Budget { get; }
 
     /// <summary>Runs <paramref name="operation"/> with call numbers 0, 1, 2, ... and returns the times of the timed calls.</summary>

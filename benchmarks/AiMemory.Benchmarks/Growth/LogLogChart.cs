@@ -9,7 +9,8 @@ namespace AiMemory.Benchmarks.Growth;
 /// </summary>
 internal sealed class LogLogChart(string title, string xAxisLabel, string yAxisLabel)
 {
-    private const double Width = 940;
+    // An estimate of the width of one character at font-size 13, used to fit the legend.
+    private const double CharacterWidth = 7.5;
     private const double Height = 500;
     private const double PlotLeft = 80;
     private const double PlotTop = 50;
@@ -19,13 +20,13 @@ internal sealed class LogLogChart(string title, string xAxisLabel, string yAxisL
 
     private readonly List<ChartSeries> _series = [];
 
-    /// <summary>Formats an x value as a tick label; plain numbers by default.</summary>
+    /// <summary>Formats an x value as a tick label. The default is the plain number.</summary>
     public Func<double, string> FormatX { get; init; } = value => value.ToString("G", CultureInfo.InvariantCulture);
 
-    /// <summary>Formats a y value as a tick label; plain numbers by default.</summary>
+    /// <summary>Formats a y value as a tick label. The default is the plain number.</summary>
     public Func<double, string> FormatY { get; init; } = value => value.ToString("G", CultureInfo.InvariantCulture);
 
-    /// <summary>Adds a line; points with a value of zero or less cannot be placed on a log axis and are left out.</summary>
+    /// <summary>Adds a line. Points with a coordinate of zero or less cannot be placed on a log axis and are left out.</summary>
     public void AddSeries(string label, string color, bool dashed, char marker, IEnumerable<(double X, double Y)> points) =>
         _series.Add(new ChartSeries(label, color, dashed, marker, points.Where(point => point.X > 0 && point.Y > 0).ToList()));
 
@@ -42,7 +43,7 @@ internal sealed class LogLogChart(string title, string xAxisLabel, string yAxisL
         return PlotLeft + (Math.Log10(x) - low) / (high - low) * PlotWidth;
     }
 
-    /// <summary>Returns the vertical SVG coordinate of <paramref name="y"/>; larger values are higher up.</summary>
+    /// <summary>Returns the vertical SVG coordinate of <paramref name="y"/>, where larger values are higher up.</summary>
     public double ToSvgY(double y)
     {
         var (low, high) = YDecades;
@@ -57,9 +58,11 @@ internal sealed class LogLogChart(string title, string xAxisLabel, string yAxisL
             throw new InvalidOperationException("The chart has no point with positive coordinates to draw.");
         }
 
+        var longestLabel = _series.Max(series => series.Label.Length);
+        var width = Math.Ceiling(LegendLeft + 46 + longestLabel * CharacterWidth + 20);
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"""<svg xmlns="http://www.w3.org/2000/svg" width="{Width}" height="{Height}" viewBox="0 0 {Width} {Height}" font-family="sans-serif" font-size="13">""").Append('\n');
-        svg.Append(CultureInfo.InvariantCulture, $"""<rect width="{Width}" height="{Height}" fill="white"/>""").Append('\n');
+        svg.Append(CultureInfo.InvariantCulture, $"""<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{Height}" viewBox="0 0 {width} {Height}" font-family="sans-serif" font-size="13">""").Append('\n');
+        svg.Append(CultureInfo.InvariantCulture, $"""<rect width="{width}" height="{Height}" fill="white"/>""").Append('\n');
         svg.Append(CultureInfo.InvariantCulture, $"""<text x="{PlotLeft + PlotWidth / 2}" y="28" text-anchor="middle" font-size="16" font-weight="bold">{Escape(title)}</text>""").Append('\n');
 
         AppendXAxis(svg);
