@@ -40,7 +40,7 @@ internal static class GrowthCommand
                     GrowthCsv.Read(path, results);
                 }
             }
-            catch (Exception exception) when (exception is IOException or FormatException)
+            catch (Exception exception) when (exception is IOException or InvalidDataException or FormatException or UnauthorizedAccessException)
             {
                 await Console.Error.WriteLineAsync($"Reading the results failed: {exception.Message}");
                 return 1;
