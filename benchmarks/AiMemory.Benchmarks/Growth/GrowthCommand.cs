@@ -29,7 +29,9 @@ internal static class GrowthCommand
 
         var folder = options.OutputFolder ?? DefaultOutputFolder();
         Directory.CreateDirectory(folder);
-        var command = "dotnet run -c Release --project benchmarks/AiMemory.Benchmarks -- growth " + string.Join(' ', args);
+        var command = options.FromCsv.Count > 0
+            ? "`growth --from-csv`, from the growth.csv files of earlier runs"
+            : "`dotnet run -c Release --project benchmarks/AiMemory.Benchmarks -- growth " + string.Join(' ', WithoutFolders(args)) + "`";
         var results = new GrowthResults();
         if (options.FromCsv.Count > 0)
         {
@@ -63,6 +65,21 @@ internal static class GrowthCommand
         await File.WriteAllTextAsync(Path.Combine(folder, "growth.md"), GrowthReport.Markdown(results, command));
         await File.WriteAllTextAsync(Path.Combine(folder, "growth.svg"), GrowthReport.Svg(results));
         Console.WriteLine($"Wrote growth.md and growth.svg to {Path.GetFullPath(folder)}");
+    }
+
+    /// <summary>Returns the arguments without <c>--out</c> and its value, so the report names no folder of the measuring machine.</summary>
+    private static IEnumerable<string> WithoutFolders(string[] args)
+    {
+        for (var index = 0; index < args.Length; index++)
+        {
+            if (args[index] == "--out")
+            {
+                index++;
+                continue;
+            }
+
+            yield return args[index];
+        }
     }
 
     /// <summary>Returns benchmarks/results under the repository that contains the current folder, or ./growth-results outside one.</summary>

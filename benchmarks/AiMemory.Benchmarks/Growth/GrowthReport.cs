@@ -64,7 +64,7 @@ internal static class GrowthReport
             markdown.Append(CultureInfo.InvariantCulture, $"- {line}\n");
         }
 
-        markdown.Append(CultureInfo.InvariantCulture, $"\nCommand: `{command}`\n");
+        markdown.Append(CultureInfo.InvariantCulture, $"\nCommand: {command}\n");
         return markdown.ToString();
     }
 
