@@ -112,7 +112,7 @@ internal sealed class GrowthRunner(GrowthOptions options, TextWriter log)
         await Add(GrowthOperations.SearchCjk, reads, _ => SearchAsync(memories, StoreBenchmarkData.CjkWord));
         await Add(GrowthOperations.ListNewest, reads, _ => memories.ListAsync(new MemoryQuery(), new PageRequest()));
 
-        // Last, so the reads above see exactly the seeded count.
+        // Last, so the reads above see the seeded memories plus only the single creates of the smaller sizes.
         await Add(GrowthOperations.Store, new LatencySampler(options.StoreCalls, MeasurementBudget), async _ =>
         {
             await memories.CreateAsync(StoreBenchmarkData.Draft(StoreDraftOffset + _storedSoFar));
