@@ -127,7 +127,7 @@ internal static class StoreBenchmarkData
         await ExecuteAsync(connection, "VACUUM ANALYZE");
     }
 
-    /// <summary>Returns the name and version of the database engine that holds the store named <paramref name="name"/>.</summary>
+    /// <summary>Returns the name and version of the database engine that contains the store named <paramref name="name"/>.</summary>
     public static async Task<string> EngineVersionAsync(string backend, string name)
     {
         if (backend == "sqlite")
