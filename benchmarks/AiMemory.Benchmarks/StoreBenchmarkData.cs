@@ -40,7 +40,7 @@ internal static class StoreBenchmarkData
         AiMemoryOptions options;
         if (backend == "sqlite")
         {
-            var path = Path.Combine(Path.GetTempPath(), "aimemory-bench", name + ".db");
+            var path = SqlitePath(name);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             if (fresh)
             {
@@ -80,6 +80,70 @@ internal static class StoreBenchmarkData
         return store;
     }
 
+    /// <summary>Returns the SQLite file of the store named <paramref name="name"/>.</summary>
+    public static string SqlitePath(string name) => Path.Combine(Path.GetTempPath(), "aimemory-bench", name + ".db");
+
+    /// <summary>Returns the bytes on disk of the store named <paramref name="name"/>: the SQLite file with its WAL, or <c>pg_database_size</c>.</summary>
+    public static async Task<long> SizeOnDiskAsync(string backend, string name)
+    {
+        if (backend == "sqlite")
+        {
+            var path = SqlitePath(name);
+            return new[] { path, path + "-wal" }.Where(File.Exists).Sum(file => new FileInfo(file).Length);
+        }
+
+        await using var connection = new NpgsqlConnection(PostgresConnectionString(name));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT pg_database_size(current_database())", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Deletes the store named <paramref name="name"/>: its SQLite files, or its PostgreSQL database.</summary>
+    public static async Task DropAsync(string backend, string name)
+    {
+        if (backend == "sqlite")
+        {
+            SqliteConnection.ClearAllPools();
+            var path = SqlitePath(name);
+            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+            {
+                File.Delete(file);
+            }
+
+            return;
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(PostgresServer);
+        await connection.OpenAsync();
+        await ExecuteAsync(connection, $"DROP DATABASE IF EXISTS \"{PostgresDatabase(name)}\" WITH (FORCE)");
+    }
+
+    /// <summary>Runs <c>VACUUM ANALYZE</c> on the PostgreSQL database of the store named <paramref name="name"/>.</summary>
+    public static async Task VacuumAnalyzeAsync(string name)
+    {
+        await using var connection = new NpgsqlConnection(PostgresConnectionString(name));
+        await connection.OpenAsync();
+        await ExecuteAsync(connection, "VACUUM ANALYZE");
+    }
+
+    /// <summary>Returns the name and version of the database engine that contains the store named <paramref name="name"/>.</summary>
+    public static async Task<string> EngineVersionAsync(string backend, string name)
+    {
+        if (backend == "sqlite")
+        {
+            await using var sqlite = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = SqlitePath(name) }.ToString());
+            await sqlite.OpenAsync();
+            await using var version = sqlite.CreateCommand();
+            version.CommandText = "SELECT sqlite_version()";
+            return "SQLite " + (string)(await version.ExecuteScalarAsync())!;
+        }
+
+        await using var connection = new NpgsqlConnection(PostgresConnectionString(name));
+        await connection.OpenAsync();
+        return "PostgreSQL " + connection.PostgreSqlVersion.ToString();
+    }
+
     private static string PostgresDatabase(string name) => "aimemory_bench_" + name.Replace('-', '_');
 
     private static string PostgresConnectionString(string name) =>
@@ -100,9 +164,7 @@ internal static class StoreBenchmarkData
         // that bulk inserts leave behind, which every search scans until then.
         if (store.Backend == "postgresql")
         {
-            await using var connection = new NpgsqlConnection(PostgresConnectionString(name));
-            await connection.OpenAsync();
-            await ExecuteAsync(connection, "VACUUM ANALYZE");
+            await VacuumAnalyzeAsync(name);
         }
     }
 

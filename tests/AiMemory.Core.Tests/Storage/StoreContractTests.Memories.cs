@@ -205,6 +205,28 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task CreateManyMemories_TextWithEscapes_StoredExactly()
+    {
+        var owner = NewOwner();
+        string[] contents =
+        [
+            "quote \" backslash \\ slash / tab \t newline \n carriage return \r bell \u0007",
+            "{\"json\": [1, \"two\", null], \"key\": \"value\"} ->> 0 '; DROP TABLE memories; --",
+            "数据库 emoji 👩‍👩‍👧 family, עברית right to left, line separator \u2028 end",
+        ];
+
+        var created = await owner.Memories.CreateManyAsync(contents.Select(content => Draft(title: "title \" " + content[..5], content: content)).ToList());
+
+        created.Select(memory => memory.Content).ShouldBe(contents);
+        foreach (var memory in created)
+        {
+            (await owner.Memories.GetAsync(memory.Id)).ShouldBeEquivalentTo(memory);
+        }
+
+        (await owner.Memories.SearchAsync(new MemoryQuery("数据库"), new PageRequest())).Items.Single().Memory.Id.ShouldBe(created[2].Id);
+    }
+
+    [Fact]
     public async Task UpdateMemory_CurrentVersion_AppliesAndBumpsVersion()
     {
         var owner = NewOwner();

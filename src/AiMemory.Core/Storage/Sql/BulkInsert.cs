@@ -4,13 +4,20 @@ using AiMemory.Core.Model;
 namespace AiMemory.Core.Storage.Sql;
 
 /// <summary>
-/// The batch path of <see cref="IMemoryRepository.CreateManyAsync"/>: names are upserted once per kind, ids are
-/// reserved up front, and rows and tag links go in multi-row statements, so a batch needs a handful of round trips
-/// instead of several per memory.
+/// The batch path of <see cref="IMemoryRepository.CreateManyAsync"/>: names are upserted once per kind in multi-row
+/// statements, ids are reserved up front, and the memory rows and tag links go through the dialect's bulk row
+/// insert, so a batch needs a handful of round trips instead of several per memory.
 /// </summary>
 internal static class BulkInsert
 {
     private const int RowsPerStatement = 200;
+
+    private static readonly string[] MemoryColumns =
+        ["owner", "id", "title", "content", "category_id", "project_id", "priority", "created_at", "updated_at", "version"];
+
+    private static readonly string[] MemoryColumnsWithSearchRowId = [.. MemoryColumns, "fts_rowid"];
+
+    private static readonly string[] MemoryTagColumns = ["owner", "memory_id", "tag_id", "position"];
 
     public static async Task<IReadOnlyList<Memory>> MemoriesAsync(
         OwnerScope scope,
@@ -29,42 +36,32 @@ internal static class BulkInsert
         var ids = await dialect.AllocateIdsAsync(connection, transaction, scope.Owner, "memories", drafts.Count, cancellationToken).ConfigureAwait(false);
         var searchRowIds = await dialect.AllocateSearchRowIdsAsync(connection, transaction, "memories", drafts.Count, cancellationToken).ConfigureAwait(false);
         var memories = new Memory[drafts.Count];
+        var rows = new List<object?[]>(drafts.Count);
+        var links = new List<object?[]>();
         var time = SqlDatabase.Truncate(now);
-        for (var start = 0; start < drafts.Count; start += RowsPerStatement)
+        var storedTime = scope.Time(time);
+        for (var index = 0; index < drafts.Count; index++)
         {
-            var query = scope.Query();
-            var nowParameter = query.Parameter(scope.Time(time));
-            query.Append("INSERT INTO memories (owner, id, title, content, category_id, project_id, priority, created_at, updated_at, version")
-                .Append(searchRowIds is null ? ") VALUES " : ", fts_rowid) VALUES ");
-            for (var index = start; index < Math.Min(drafts.Count, start + RowsPerStatement); index++)
+            var draft = drafts[index];
+            var project = Find(projects, draft.Project, "project");
+            var category = Find(categories, draft.Category, "category");
+            object?[] row = [scope.Owner, ids[index], draft.Title, draft.Content, category?.Id, project?.Id, draft.Priority, storedTime, storedTime, 1];
+            rows.Add(searchRowIds is null ? row : [.. row, searchRowIds[index]]);
+
+            var tagNames = new string[draft.Tags!.Count];
+            for (var position = 0; position < tagNames.Length; position++)
             {
-                var draft = drafts[index];
-                var project = Find(projects, draft.Project, "project");
-                var category = Find(categories, draft.Category, "category");
-                query.Append(index == start ? "(" : ", (")
-                    .Append($"@owner, {query.Parameter(ids[index])}, {query.Parameter(draft.Title)}, {query.Parameter(draft.Content)}, ")
-                    .Append($"{query.Parameter(category?.Id)}, {query.Parameter(project?.Id)}, {query.Parameter(draft.Priority)}, ")
-                    .Append($"{nowParameter}, {nowParameter}, 1")
-                    .Append(searchRowIds is null ? ")" : $", {query.Parameter(searchRowIds[index])})");
-                var tagNames = draft.Tags!.Select(tag => tags[NameKey.Of(tag)].Name).ToArray();
-                memories[index] = new Memory(ids[index], draft.Title, draft.Content, category?.Name, project?.Name, tagNames, draft.Priority, time, time, 1);
+                var tag = tags[NameKey.Of(draft.Tags[position])];
+                tagNames[position] = tag.Name;
+                links.Add([scope.Owner, ids[index], tag.Id, position]);
             }
 
-            using var command = query.CreateCommand(connection, transaction);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            memories[index] = new Memory(ids[index], draft.Title, draft.Content, category?.Name, project?.Name, tagNames, draft.Priority, time, time, 1);
         }
 
-        var links = drafts.SelectMany((draft, index) => draft.Tags!.Select((tag, position) => (Id: ids[index], Tag: tags[NameKey.Of(tag)].Id, Position: position))).ToList();
-        for (var start = 0; start < links.Count; start += RowsPerStatement * 2)
-        {
-            var query = scope.Query();
-            query.Append("INSERT INTO memory_tags (owner, memory_id, tag_id, position) VALUES ");
-            var chunk = links.Skip(start).Take(RowsPerStatement * 2).ToList();
-            query.Append(string.Join(", ", chunk.Select(link => $"(@owner, {query.Parameter(link.Id)}, {query.Parameter(link.Tag)}, {query.Parameter(link.Position)})")));
-            using var command = query.CreateCommand(connection, transaction);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
+        var columns = searchRowIds is null ? MemoryColumns : MemoryColumnsWithSearchRowId;
+        await dialect.InsertRowsAsync(connection, transaction, "memories", columns, rows, cancellationToken).ConfigureAwait(false);
+        await dialect.InsertRowsAsync(connection, transaction, "memory_tags", MemoryTagColumns, links, cancellationToken).ConfigureAwait(false);
         return memories;
     }
 

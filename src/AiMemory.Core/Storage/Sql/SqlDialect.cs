@@ -1,10 +1,14 @@
 using System.Data.Common;
+using System.Globalization;
+using System.Text;
 
 namespace AiMemory.Core.Storage.Sql;
 
 /// <summary>What differs between the PostgreSQL and SQLite backends; the repositories share everything else.</summary>
 internal abstract class SqlDialect : IAsyncDisposable
 {
+    private const int RowsPerStatement = 200;
+
     /// <summary>The backend name: <c>postgresql</c> or <c>sqlite</c>.</summary>
     public abstract string Backend { get; }
 
@@ -45,6 +49,43 @@ internal abstract class SqlDialect : IAsyncDisposable
     /// starting with a comma, or empty strings.
     /// </summary>
     public abstract (string Columns, string Values) SearchableInsertExtras(string table);
+
+    /// <summary>
+    /// Inserts <paramref name="rows"/> into <paramref name="table"/> inside a write transaction. Each row lists its
+    /// values in the order of <paramref name="columns"/>: <see cref="long"/>, <see cref="int"/>, <see cref="string"/>,
+    /// a time from <see cref="ToDbTime"/>, or <see langword="null"/>. The default sends INSERT statements of up to
+    /// 200 rows each. A constraint violation fails the call, and the caller's transaction with it.
+    /// </summary>
+    public virtual async Task InsertRowsAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        string table,
+        IReadOnlyList<string> columns,
+        IReadOnlyList<object?[]> rows,
+        CancellationToken cancellationToken)
+    {
+        var columnList = string.Join(", ", columns);
+        for (var start = 0; start < rows.Count; start += RowsPerStatement)
+        {
+            using var command = connection.CreateCommand(transaction, "");
+            var sql = new StringBuilder($"INSERT INTO {table} ({columnList}) VALUES ");
+            for (var index = start; index < Math.Min(rows.Count, start + RowsPerStatement); index++)
+            {
+                sql.Append(index == start ? "(" : ", (");
+                for (var column = 0; column < columns.Count; column++)
+                {
+                    var name = string.Create(CultureInfo.InvariantCulture, $"@r{index - start}c{column}");
+                    sql.Append(column == 0 ? "" : ", ").Append(name);
+                    command.With(name, rows[index][column]);
+                }
+
+                sql.Append(')');
+            }
+
+            command.CommandText = sql.ToString();
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>Converts a UTC time to the value stored in a time column.</summary>
     public abstract object ToDbTime(DateTimeOffset value);
