@@ -105,9 +105,10 @@ include_result() {
   echo "### $title"
   echo
   if [ -s "$file" ]; then
-    # The comparison pages carry a heading of their own, which the section heading above replaces. A text line right
-    # after a table gets a blank line before it, or Markdown would render it as one more table row.
-    sed '1{/^### /d}' "$file" | sed '1{/^$/d}' |
+    # The result pages carry a heading of their own, which the section heading above replaces, and their other
+    # headings move below it. A text line right after a table gets a blank line before it, or Markdown would render it
+    # as one more table row.
+    sed -E '1{/^#+ /d}' "$file" | sed '1{/^$/d}' | sed -E 's/^#{1,3} /#### /' |
       awk '{ if (previous ~ /^\|/ && $0 != "" && $0 !~ /^\|/) print ""; print; previous = $0 }'
   else
     echo "No result: ${file#"$root"/} is missing or empty."
