@@ -9,7 +9,7 @@ internal static class ConsoleProtocolStreams
     /// Opens stdin and stdout for the protocol, and points <see cref="Console.Out"/> at stderr, so text that any
     /// code writes with <see cref="Console.WriteLine()"/> goes to stderr instead of corrupting the protocol channel.
     /// </summary>
-    /// <param name="trimmer">Told when every request has been answered and when a new one arrives.</param>
+    /// <param name="trimmer">Notified when every request has its response and when a new request arrives.</param>
     public static (GuardedInputStream Input, ProtocolOutputStream Output) Open(ILogger logger, IdleMemoryTrimmer trimmer)
     {
         ArgumentNullException.ThrowIfNull(logger);

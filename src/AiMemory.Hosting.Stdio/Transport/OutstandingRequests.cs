@@ -4,7 +4,7 @@ namespace AiMemory.Hosting.Stdio.Transport;
 /// Counts the requests passed to the MCP server that have no response on stdout yet. When stdin ends, the input
 /// waits for this count to reach zero before it reports the end, because the MCP SDK 2.4.0 stops its session at
 /// the end of input and drops the responses still in flight; a client that writes its requests and closes stdin
-/// would otherwise get no answers. The count also tells an <see cref="IdleMemoryTrimmer"/> when the server is idle.
+/// would otherwise get no responses. The count also signals an <see cref="IdleMemoryTrimmer"/> when the server is idle.
 /// </summary>
 /// <param name="trimmer">Scheduled when the last open request gets its response, and cancelled when the next one arrives.</param>
 internal sealed class OutstandingRequests(IdleMemoryTrimmer? trimmer = null)

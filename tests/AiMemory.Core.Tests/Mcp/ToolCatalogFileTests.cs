@@ -60,7 +60,7 @@ public sealed class ToolCatalogFileTests
     }
 
     [Fact]
-    public void CreateFromMethod_UnknownName_ThrowsKeyNotFound()
+    public void CreateFromMethod_UnknownName_Throws()
     {
         using var provider = new ServiceCollection().BuildServiceProvider();
 

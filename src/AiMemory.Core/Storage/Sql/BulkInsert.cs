@@ -10,8 +10,6 @@ namespace AiMemory.Core.Storage.Sql;
 /// </summary>
 internal static class BulkInsert
 {
-    private const int RowsPerStatement = 200;
-
     private static readonly string[] MemoryColumns =
         ["owner", "id", "title", "content", "category_id", "project_id", "priority", "created_at", "updated_at", "version"];
 
@@ -94,12 +92,12 @@ internal static class BulkInsert
 
         var ids = await scope.Dialect.AllocateIdsAsync(connection, transaction, scope.Owner, table, distinct.Count, cancellationToken).ConfigureAwait(false);
         var timed = table != "tags";
-        for (var start = 0; start < distinct.Count; start += RowsPerStatement)
+        for (var start = 0; start < distinct.Count; start += SqlDialect.RowsPerStatement)
         {
             var query = scope.Query();
             var nowParameter = query.Parameter(scope.Time(now));
             query.Append($"INSERT INTO {table} (owner, id, name, name_key{(timed ? ", created_at, updated_at, version" : "")}) VALUES ");
-            for (var index = start; index < Math.Min(distinct.Count, start + RowsPerStatement); index++)
+            for (var index = start; index < Math.Min(distinct.Count, start + SqlDialect.RowsPerStatement); index++)
             {
                 query.Append(index == start ? "" : ", ")
                     .Append($"(@owner, {query.Parameter(ids[index])}, {query.Parameter(distinct[index].Name)}, {query.Parameter(distinct[index].Key)}")

@@ -7,7 +7,8 @@ namespace AiMemory.Core.Storage.Sql;
 /// <summary>What differs between the PostgreSQL and SQLite backends; the repositories share everything else.</summary>
 internal abstract class SqlDialect : IAsyncDisposable
 {
-    private const int RowsPerStatement = 200;
+    /// <summary>The number of rows in one multi-row INSERT statement of the batch path.</summary>
+    public const int RowsPerStatement = 200;
 
     /// <summary>The backend name: <c>postgresql</c> or <c>sqlite</c>.</summary>
     public abstract string Backend { get; }
