@@ -50,6 +50,23 @@ for trx in "$results"/*.trx; do
   skipped=$((skipped + file_total - file_passed - file_failed))
 done
 
+# Repeat each failure with its message just above the summary, so that the tail of a long log names it.
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  awk '
+    /<UnitTestResult / && /outcome="(Failed|Error|Timeout|Aborted)"/ {
+      match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11); failing = 1; next
+    }
+    /<\/UnitTestResult>/ { failing = 0; in_message = 0 }
+    failing && /<Message>/ { in_message = 1; print "FAILED " name; lines = 0; sub(/.*<Message>/, "") }
+    failing && in_message {
+      end = sub(/<\/Message>.*/, "")
+      if (lines++ < 8) print "  " $0
+      if (end) in_message = 0
+    }
+  ' "$trx" | sed -e 's/&quot;/"/g' -e "s/&apos;/'/g" -e 's/&lt;/</g' -e 's/&gt;/>/g' -e 's/&amp;/\&/g'
+done
+
 if [ "$total" -eq 0 ]; then
   echo "No test ran." >&2
   failed=$((failed + 1))
