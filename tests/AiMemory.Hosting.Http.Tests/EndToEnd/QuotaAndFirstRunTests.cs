@@ -14,8 +14,9 @@ public sealed partial class QuotaAndFirstRunTests : IAsyncLifetime
     private const string ApiKey = "e2e-quota-key-9a8b7c6d5e4f3a2b1c0d";
 
     // Windows are aligned to the Unix epoch, so a test that straddles a window boundary would see its count reset.
-    // For a test of about two seconds, an hour-long window makes that about one run in 1800 instead of one in 450.
-    private const string WindowMilliseconds = "3600000";
+    // The maximum window the setting accepts (about 24.8 days) makes that about one run in a million for a test of
+    // about two seconds.
+    private const string WindowMilliseconds = "2147483647";
 
     private readonly TemporaryDirectory _directory = new();
     private X509Certificate2 _certificate = null!;
