@@ -36,6 +36,6 @@ public static class StoreLimits
     /// <summary>The maximum length of a search text.</summary>
     public const int MaxSearchTextLength = 1_000;
 
-    /// <summary>The maximum number of records in one batch create or one import.</summary>
+    /// <summary>The maximum number of records in one batch create. An owner import has no count limit.</summary>
     public const int MaxBatchSize = 100_000;
 }

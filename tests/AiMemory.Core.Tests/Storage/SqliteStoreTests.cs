@@ -32,6 +32,39 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Export_MoreMemoriesThanSqliteParameters_Succeeds()
+    {
+        // SQLite binds at most 32,766 parameters in one statement.
+        const int count = 32_767;
+        await using var store = AiMemoryStore.Create(new AiMemoryOptions { SqlitePath = _folder.Combine("large.db") });
+        var owner = store.ForOwner("large");
+        await owner.Memories.CreateManyAsync(
+            Enumerable.Range(0, count).Select(index => new MemoryDraft($"m{index}", "text", Tags: ["tagged"])).ToList());
+
+        var export = await owner.ExportAsync();
+
+        export.Memories.Count.ShouldBe(count);
+        export.Memories.ShouldAllBe(memory => memory.Tags.Count == 1 && memory.Tags[0] == "tagged");
+    }
+
+    [Fact]
+    public async Task Import_MoreRecordsThanOneBatch_RestoresAll()
+    {
+        var count = StoreLimits.MaxBatchSize + 1;
+        var created = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var memories = Enumerable.Range(1, count)
+            .Select(id => new Memory(id, $"m{id}", "text", null, null, [], 3, created, created, 1))
+            .ToList();
+        var export = new OwnerExport(1, created, [], [], memories, [], []);
+        await using var store = AiMemoryStore.Create(new AiMemoryOptions { SqlitePath = _folder.Combine("restore.db") });
+
+        var result = await store.ForOwner("restored").ImportAsync(export);
+
+        result.Created.ShouldBe(count);
+        (await store.ForOwner("restored").Memories.GetAsync(count))!.Title.ShouldBe($"m{count}");
+    }
+
+    [Fact]
     public async Task Create_MissingFolder_CreatesFolderAndWalFile()
     {
         var path = _folder.Combine(Path.Combine("nested", "deeper", "aimemory.db"));

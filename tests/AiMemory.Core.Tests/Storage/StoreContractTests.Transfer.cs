@@ -1,5 +1,6 @@
 using AiMemory.Core.Model;
 using AiMemory.Core.Storage;
+using AiMemory.Core.Storage.Sql;
 
 namespace AiMemory.Core.Tests.Storage;
 
@@ -46,6 +47,25 @@ public abstract partial class StoreContractTests
         export.Instructions.Count.ShouldBe(2);
         result.ShouldBe(new ImportResult(Created: 7, Unchanged: 0));
         ShouldMatch(again, export);
+    }
+
+    [Fact]
+    public async Task Export_ManyTaggedRecords_KeepsEveryTag()
+    {
+        var owner = NewOwner();
+        var memoryCount = (2 * Links.TagQueryIds) + 1;
+        var taskCount = Links.TagQueryIds + 1;
+        await owner.Memories.CreateManyAsync(
+            Enumerable.Range(0, memoryCount).Select(index => Draft(title: $"m{index}", tags: ["all", $"m{index}"])).ToList());
+        await owner.Tasks.CreateManyAsync(
+            Enumerable.Range(0, taskCount).Select(index => new TaskDraft($"t{index}", Tags: [$"t{index}"])).ToList());
+
+        var export = await owner.ExportAsync();
+
+        export.Memories.Count.ShouldBe(memoryCount);
+        export.Memories.ShouldAllBe(memory => memory.Tags.Count == 2 && memory.Tags[0] == "all" && memory.Tags[1] == memory.Title);
+        export.Tasks.Count.ShouldBe(taskCount);
+        export.Tasks.ShouldAllBe(task => task.Tags.Count == 1 && task.Tags[0] == task.Title);
     }
 
     [Fact]

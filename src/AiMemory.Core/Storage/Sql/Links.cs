@@ -128,6 +128,12 @@ internal static class Links
         return (reader.GetLong(0), reader.GetString(1));
     }
 
+    /// <summary>
+    /// The maximum number of record ids that one tag query binds. SQLite accepts at most 32,766 parameters in a statement and
+    /// PostgreSQL 65,535, so an export or a large batch loads its tags in several queries.
+    /// </summary>
+    internal const int TagQueryIds = 1000;
+
     /// <summary>Loads the tags of several records, each list in the order it was stored.</summary>
     public static async Task<Dictionary<long, List<string>>> LoadTagsAsync(
         OwnerScope scope,
@@ -138,27 +144,25 @@ internal static class Links
         CancellationToken cancellationToken)
     {
         var result = new Dictionary<long, List<string>>();
-        if (recordIds.Count == 0)
+        foreach (var chunk in recordIds.Chunk(TagQueryIds))
         {
-            return result;
-        }
-
-        var query = scope.Query();
-        query.Append(
-            $"SELECT x.{table.Column}, t.name FROM {table.Name} x JOIN tags t ON t.owner = x.owner AND t.id = x.tag_id " +
-            $"WHERE x.owner = @owner AND x.{table.Column} IN ({query.Parameters(recordIds)}) ORDER BY x.{table.Column}, x.position");
-        using var command = query.CreateCommand(connection, transaction);
-        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var id = reader.GetLong(0);
-            if (!result.TryGetValue(id, out var names))
+            var query = scope.Query();
+            query.Append(
+                $"SELECT x.{table.Column}, t.name FROM {table.Name} x JOIN tags t ON t.owner = x.owner AND t.id = x.tag_id " +
+                $"WHERE x.owner = @owner AND x.{table.Column} IN ({query.Parameters(chunk)}) ORDER BY x.{table.Column}, x.position");
+            using var command = query.CreateCommand(connection, transaction);
+            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                names = [];
-                result[id] = names;
-            }
+                var id = reader.GetLong(0);
+                if (!result.TryGetValue(id, out var names))
+                {
+                    names = [];
+                    result[id] = names;
+                }
 
-            names.Add(reader.GetString(1));
+                names.Add(reader.GetString(1));
+            }
         }
 
         return result;

@@ -112,10 +112,7 @@ internal sealed class OwnerTransfer(OwnerScope scope, SqlOwnerStore store)
         var memories = export.Memories ?? throw new StoreValidationException("export memories is missing.");
         var tasks = export.Tasks ?? throw new StoreValidationException("export tasks is missing.");
         var instructions = export.Instructions ?? throw new StoreValidationException("export instructions is missing.");
-        StoreValidation.Batch(memories, "export memories");
-        StoreValidation.Batch(tasks, "export tasks");
-        StoreValidation.Batch(instructions, "export instructions");
-
+        // No count limit: an export of any size must be restorable, and the records are already in memory.
         for (var index = 0; index < projects.Count; index++)
         {
             var project = projects[index];
