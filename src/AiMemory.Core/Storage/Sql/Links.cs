@@ -129,8 +129,8 @@ internal static class Links
     }
 
     /// <summary>
-    /// The maximum number of record ids that one tag query binds. SQLite accepts at most 32,766 parameters in a statement and
-    /// PostgreSQL 65,535, so an export or a large batch loads its tags in several queries.
+    /// The maximum number of record ids that one tag query binds. SQLite accepts at most 32,766 parameters in a
+    /// statement and PostgreSQL 65,535, so an export of a large store loads its tags in several queries.
     /// </summary>
     internal const int TagQueryIds = 1000;
 
