@@ -1,5 +1,6 @@
 using AiMemory.Hosting.Http.Configuration;
 using AiMemory.Hosting.Http.Kestrel;
+using AiMemory.Hosting.Http.Logging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Options;
 
@@ -55,6 +56,13 @@ public static class AiMemoryHttpHost
         catch (OptionsValidationException exception)
         {
             await Console.Error.WriteLineAsync($"aimemory-https: {string.Join(" ", exception.Failures)}");
+            return 1;
+        }
+        catch (IOException exception) when (HostLogging.IsAddressInUse(exception))
+        {
+            // Printed as one line without a stack trace: another process uses the port, and the message names the address.
+            await Console.Error.WriteLineAsync(
+                $"aimemory-https: start-up failed: {exception.Message} Stop the other server on that port, or set PORT to a free one.");
             return 1;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

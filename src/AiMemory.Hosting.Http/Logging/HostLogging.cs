@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog;
 using Serilog.Events;
@@ -28,6 +29,7 @@ internal static class HostLogging
             .MinimumLevel.Override("Microsoft.Hosting.Lifetime", level)
             .MinimumLevel.Override("System", frameworkLevel)
             .Enrich.FromLogContext()
+            .Filter.ByExcluding(IsHostBindFailure)
             .WriteTo.Console(outputTemplate: OutputTemplate, standardErrorFromLevel: LogEventLevel.Verbose, formatProvider: null);
 
         if (!string.IsNullOrWhiteSpace(options.LogFile))
@@ -56,4 +58,28 @@ internal static class HostLogging
 
         return configuration.CreateLogger();
     }
+
+    /// <summary>Reports whether <paramref name="exception"/> is Kestrel's failure to bind a port that is already in use.</summary>
+    public static bool IsAddressInUse(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is AddressInUseException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Matches the generic host's error event for a port already in use. The program prints that failure as one
+    /// line with the address, so the event's stack trace would only bury it.
+    /// </summary>
+    private static bool IsHostBindFailure(LogEvent logEvent) =>
+        logEvent.Exception is { } exception &&
+        IsAddressInUse(exception) &&
+        logEvent.Properties.TryGetValue("SourceContext", out var source) &&
+        source is ScalarValue { Value: "Microsoft.Extensions.Hosting.Internal.Host" };
 }

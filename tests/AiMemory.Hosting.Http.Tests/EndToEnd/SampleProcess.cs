@@ -119,13 +119,31 @@ public sealed class SampleProcess : IAsyncDisposable
         IReadOnlyDictionary<string, string> environment,
         X509Certificate2? trustedCertificate)
     {
+        // A free port can be taken by another process before the sample binds it, so a bind failure gets new ports.
+        var attemptsLeft = 3;
         var sample = Start(workingDirectory, environment, FreePort(), https: trustedCertificate is not null);
-        using var client = CreateClient(sample.BaseAddress, trustedCertificate);
+        var client = CreateClient(sample.BaseAddress, trustedCertificate);
         var deadline = DateTime.UtcNow + StartTimeout;
         while (DateTime.UtcNow < deadline)
         {
             if (sample.HasExited)
             {
+                // Waiting for the exit again also waits until the output is read to its end.
+                await sample.WaitForExitAsync(TimeSpan.FromSeconds(10));
+            }
+
+            if (sample.HasExited && sample.Output.Contains("address already in use", StringComparison.Ordinal) && --attemptsLeft > 0)
+            {
+                await sample.DisposeAsync();
+                client.Dispose();
+                sample = Start(workingDirectory, environment, FreePort(), https: trustedCertificate is not null);
+                client = CreateClient(sample.BaseAddress, trustedCertificate);
+                continue;
+            }
+
+            if (sample.HasExited)
+            {
+                client.Dispose();
                 throw new InvalidOperationException($"The sample exited with {sample.ExitCode}:\n{sample.Output}");
             }
 
@@ -134,6 +152,7 @@ public sealed class SampleProcess : IAsyncDisposable
                 using var response = await client.GetAsync("/health");
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
+                    client.Dispose();
                     return sample;
                 }
             }
@@ -145,6 +164,7 @@ public sealed class SampleProcess : IAsyncDisposable
             await Task.Delay(100);
         }
 
+        client.Dispose();
         await sample.DisposeAsync();
         throw new TimeoutException($"The sample did not answer /health within {StartTimeout}:\n{sample.Output}");
     }

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using AiMemory.Testing;
 
 namespace AiMemory.Hosting.Http.Tests.EndToEnd;
@@ -56,9 +58,24 @@ public sealed class StartupFailureTests : IDisposable
         output.ShouldNotContain("Listening on");
     }
 
-    private async Task<(int ExitCode, string Output)> RunUntilExitAsync(Dictionary<string, string> environment)
+    [Fact]
+    public async Task Start_PortInUse_ExitsNamingAddress()
     {
-        await using var sample = SampleProcess.Start(_directory.Path, environment, SampleProcess.FreePort(), https: false);
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+
+        var (exitCode, output) = await RunUntilExitAsync(new() { ["API_KEY"] = "a-key-for-this-test-0123456789abcdef" }, port);
+
+        exitCode.ShouldBe(1);
+        output.ShouldContain($"127.0.0.1:{port}: address already in use.");
+        output.ShouldContain("set PORT to a free one");
+        output.ShouldNotContain("   at ");
+    }
+
+    private async Task<(int ExitCode, string Output)> RunUntilExitAsync(Dictionary<string, string> environment, int? port = null)
+    {
+        await using var sample = SampleProcess.Start(_directory.Path, environment, port ?? SampleProcess.FreePort(), https: false);
         var exitCode = await sample.WaitForExitAsync(ExitTimeout);
         return (exitCode, sample.Output);
     }

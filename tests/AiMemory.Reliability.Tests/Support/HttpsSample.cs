@@ -57,7 +57,6 @@ internal sealed class HttpsSample : IAsyncDisposable
         var pem = await File.ReadAllTextAsync(folder.Combine("cert/certificate.pem"));
         var fields = System.Security.Cryptography.PemEncoding.Find(pem);
         var certificate = X509CertificateLoader.LoadCertificate(Convert.FromBase64String(pem[fields.Base64Data]));
-        var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = folder.Path,
@@ -74,7 +73,6 @@ internal sealed class HttpsSample : IAsyncDisposable
         }
 
         start.Environment["XDG_DATA_HOME"] = folder.Combine("data");
-        start.Environment["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["API_KEY"] = ApiKey;
         start.Environment["USE_HTTPS"] = "true";
         start.Environment["SSL_KEY_PATH"] = folder.Combine("cert/private-key.pem");
@@ -90,15 +88,42 @@ internal sealed class HttpsSample : IAsyncDisposable
             start.Environment[name] = value;
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var sample = new HttpsSample(folder, process, certificate, port);
-        using var client = sample.CreateClient();
+        // A free port can be taken by another process before the sample binds it, so a bind failure gets new ports.
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = FreePort();
+            start.Environment["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+            var sample = new HttpsSample(folder, process, certificate, port);
+            if (await sample.WaitForHealthAsync())
+            {
+                return sample;
+            }
+
+            if (attempt == 3 || !sample.Output.Contains("address already in use", StringComparison.Ordinal))
+            {
+                var failure = $"The sample exited with {process.ExitCode}:\n{sample.Output}";
+                await sample.DisposeAsync();
+                throw new InvalidOperationException(failure);
+            }
+
+            process.Dispose();
+        }
+    }
+
+    /// <summary>Waits until /health returns 200.</summary>
+    /// <returns><see langword="false"/> when the process exited first, with its output read to the end.</returns>
+    /// <exception cref="TimeoutException">The sample neither responded nor exited in time.</exception>
+    private async Task<bool> WaitForHealthAsync()
+    {
+        using var client = CreateClient();
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < StartTimeout)
         {
-            if (process.HasExited)
+            if (_process.HasExited)
             {
-                throw new InvalidOperationException($"The sample exited with {process.ExitCode}:\n{sample.Output}");
+                await _process.WaitForExitAsync();
+                return false;
             }
 
             try
@@ -106,7 +131,7 @@ internal sealed class HttpsSample : IAsyncDisposable
                 using var response = await client.GetAsync("/health");
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
-                    return sample;
+                    return true;
                 }
             }
             catch (HttpRequestException)
@@ -117,7 +142,7 @@ internal sealed class HttpsSample : IAsyncDisposable
             await Task.Delay(100);
         }
 
-        await sample.DisposeAsync();
+        await DisposeAsync();
         throw new TimeoutException($"The sample did not answer /health within {StartTimeout}.");
     }
 
