@@ -57,15 +57,37 @@ public static class InputSanitizer
         }
 
         var pass = new SanitizerPass(field, text);
-        var value = pass.Run() ?? text;
-        if (!NfcQuickCheck.IsCertainlyNormalized(value) && !value.IsNormalized(NormalizationForm.FormC))
+        var cleaned = pass.Run() ?? text;
+        var removed = pass.Removed;
+        var value = ToNfc(cleaned);
+
+        // Normalisation can reorder combining marks, for example U+0301 U+094D U+200D into U+094D U+0301 U+200D. A
+        // joiner or variation selector that the pass kept because of the code point before it can then follow another
+        // one, so normalised text is checked again until a pass removes nothing. The loop ends because every repeat
+        // removes a code point that normalisation never creates.
+        while (!ReferenceEquals(value, cleaned))
         {
-            value = value.Normalize(NormalizationForm.FormC);
+            var repeat = new SanitizerPass(field, value);
+            var recleaned = repeat.Run();
+            if (recleaned is null)
+            {
+                break;
+            }
+
+            removed.Add(repeat.Removed);
+            cleaned = recleaned;
+            value = ToNfc(cleaned);
         }
 
         EnsureWithinLimit(field, value, maxLength);
-        return new SanitizedText(value, pass.Removed.Describe());
+        return new SanitizedText(value, removed.Describe());
     }
+
+    /// <summary>Returns <paramref name="text"/> itself when it is in NFC, else its NFC form.</summary>
+    private static string ToNfc(string text) =>
+        NfcQuickCheck.IsCertainlyNormalized(text) || text.IsNormalized(NormalizationForm.FormC)
+            ? text
+            : text.Normalize(NormalizationForm.FormC);
 
     private static void EnsureWithinLimit(string field, string value, int maxLength)
     {

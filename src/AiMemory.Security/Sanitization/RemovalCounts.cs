@@ -15,6 +15,19 @@ internal struct RemovalCounts
     public readonly bool Any =>
         (Controls | EscapeSequences | BidiControls | DirectionalMarks | TagCharacters | FormatCharacters | VariationSelectors | Noncharacters) != 0;
 
+    /// <summary>Adds the counts of a later pass over the same text.</summary>
+    public void Add(in RemovalCounts other)
+    {
+        Controls += other.Controls;
+        EscapeSequences += other.EscapeSequences;
+        BidiControls += other.BidiControls;
+        DirectionalMarks += other.DirectionalMarks;
+        TagCharacters += other.TagCharacters;
+        FormatCharacters += other.FormatCharacters;
+        VariationSelectors += other.VariationSelectors;
+        Noncharacters += other.Noncharacters;
+    }
+
     public readonly IReadOnlyList<string> Describe()
     {
         if (!Any)
