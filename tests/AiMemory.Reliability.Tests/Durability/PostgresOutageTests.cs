@@ -17,6 +17,7 @@ public sealed class PostgresOutageTests(DurablePostgresCluster cluster, ITestOut
 {
     private static readonly TimeSpan FailureBound = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan RecoveryBound = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan FirstWriteBound = TimeSpan.FromSeconds(30);
 
     [Fact]
     public async Task ImmediateStop_MidWrite_FailsThenRecovers()
@@ -27,6 +28,13 @@ public sealed class PostgresOutageTests(DurablePostgresCluster cluster, ITestOut
         var memories = store.ForOwner(WrittenMemory.Owner).Memories;
         var acknowledged = new Acknowledgements();
         await using var writer = await WriterProcess.StartAsync("postgres", cluster.ConnectionString, workers: 4, seconds: 120);
+
+        // The writer prints "ready" before it writes. On a loaded machine its first write can take longer than the
+        // delay below, so the test waits for a first acknowledgement and the stop falls while the writer is writing.
+        await WaitUntilAsync(
+            () => writer.Lines.Any(line => line.StartsWith("ack", StringComparison.Ordinal)),
+            FirstWriteBound,
+            "the writer acknowledged no write within the bound");
         await Task.Delay(Random.Shared.Next(200, 600));
 
         await cluster.StopImmediatelyAsync();

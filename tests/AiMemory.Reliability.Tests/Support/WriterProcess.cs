@@ -33,7 +33,7 @@ internal sealed class WriterProcess : IAsyncDisposable
     /// <summary>The lines printed so far.</summary>
     public IReadOnlyList<string> Lines => [.. _lines];
 
-    /// <summary>Starts the writer and waits until it has migrated the store and begun writing.</summary>
+    /// <summary>Starts the writer and waits for its "ready" line, printed after the migrations and before the first write.</summary>
     public static async Task<WriterProcess> StartAsync(string backend, string target, int workers, double seconds)
     {
         var writer = Path.Combine(AppContext.BaseDirectory, "AiMemory.Reliability.Writer.dll");
