@@ -61,10 +61,9 @@ public static class InputSanitizer
         var removed = pass.Removed;
         var value = ToNfc(cleaned);
 
-        // Normalisation can reorder combining marks, for example U+0301 U+094D U+200D into U+094D U+0301 U+200D. A
-        // joiner or variation selector that the pass kept because of the code point before it can then follow another
-        // one, so normalised text is checked again until a pass removes nothing. The loop ends because every repeat
-        // removes a code point that normalisation never creates.
+        // NFC can reorder marks (U+0301 U+094D becomes U+094D U+0301), so a joiner that the pass kept can end up after a
+        // mark where it is not allowed. Normalised text is checked again until a pass removes nothing, which must happen
+        // because each pass removes a code point that normalisation never creates.
         while (!ReferenceEquals(value, cleaned))
         {
             var repeat = new SanitizerPass(field, value);
