@@ -129,7 +129,8 @@ public sealed partial class QuotaAndFirstRunTests : IAsyncLifetime
         await using var sample = await SampleProcess.StartAndWaitAsync(workingDirectory, new Dictionary<string, string>(), trustedCertificate: null);
         using var client = SampleProcess.CreateClient(sample.BaseAddress, null);
 
-        var match = CurlLine().Match(sample.Output);
+        // The process printed the key before it listened, but its output is read on another thread and can lag.
+        var match = await SampleProcess.WaitForAsync(() => CurlLine().Match(sample.Output), found => found.Success, TimeSpan.FromSeconds(10));
         match.Success.ShouldBeTrue(sample.Output);
         var key = match.Groups["key"].Value;
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/memory/list");

@@ -169,6 +169,21 @@ public sealed class SampleProcess : IAsyncDisposable
         throw new TimeoutException($"The sample did not answer /health within {StartTimeout}:\n{sample.Output}");
     }
 
+    /// <summary>Reads <paramref name="read"/> until <paramref name="done"/> accepts its value or <paramref name="timeout"/> passes.</summary>
+    /// <returns>The last value read.</returns>
+    public static async Task<T> WaitForAsync<T>(Func<T> read, Func<T, bool> done, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var value = read();
+        while (!done(value) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+            value = read();
+        }
+
+        return value;
+    }
+
     /// <summary>Waits for the process to exit by itself, and returns its exit code.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
