@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace AiMemory.Benchmarks.Compare.Http;
 
 /// <summary>The command line of the HTTPS comparison.</summary>
@@ -45,44 +43,17 @@ internal sealed record HttpCompareOptions(
             MaxDuration: TimeSpan.FromMinutes(quick ? 3 : 15),
             Quick: quick);
 
-        for (var index = 0; index < args.Length; index++)
+        return CommandLine.ApplyPairs(args, options, Usage, (current, name, value) => name switch
         {
-            var name = args[index];
-            if (name == "--quick")
-            {
-                continue;
-            }
-
-            if (index + 1 >= args.Length)
-            {
-                throw new ArgumentException($"Option {name} needs a value.\n{Usage}");
-            }
-
-            var value = args[++index];
-            options = name switch
-            {
-                "--out" => options with { OutputPath = Path.GetFullPath(value) },
-                "--aimemory" => options with { AiMemoryAssembly = Path.GetFullPath(value) },
-                "--bare" => options with { BareAssembly = Path.GetFullPath(value) },
-                "--rounds" => options with { Rounds = Number(name, value, 1, 50) },
-                "--seconds" => options with { RoundDuration = TimeSpan.FromSeconds(Number(name, value, 1, 30)) },
-                "--max-requests" => options with { MaxRequestsPerRound = Number(name, value, 100, 1_000_000) },
-                "--concurrency" => options with { Concurrency = Number(name, value, 1, 64) },
-                "--max-minutes" => options with { MaxDuration = TimeSpan.FromMinutes(Number(name, value, 1, 60)) },
-                _ => throw new ArgumentException($"Unknown option {name}.\n{Usage}"),
-            };
-        }
-
-        return options;
-    }
-
-    private static int Number(string name, string value, int min, int max)
-    {
-        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < min || number > max)
-        {
-            throw new ArgumentException($"Option {name} must be a whole number from {min} to {max}; it was '{value}'.");
-        }
-
-        return number;
+            "--out" => current with { OutputPath = Path.GetFullPath(value) },
+            "--aimemory" => current with { AiMemoryAssembly = Path.GetFullPath(value) },
+            "--bare" => current with { BareAssembly = Path.GetFullPath(value) },
+            "--rounds" => current with { Rounds = CommandLine.Number(name, value, 1, 50) },
+            "--seconds" => current with { RoundDuration = TimeSpan.FromSeconds(CommandLine.Number(name, value, 1, 30)) },
+            "--max-requests" => current with { MaxRequestsPerRound = CommandLine.Number(name, value, 100, 1_000_000) },
+            "--concurrency" => current with { Concurrency = CommandLine.Number(name, value, 1, 64) },
+            "--max-minutes" => current with { MaxDuration = TimeSpan.FromMinutes(CommandLine.Number(name, value, 1, 60)) },
+            _ => throw new ArgumentException($"Unknown option {name}.\n{Usage}"),
+        });
     }
 }

@@ -20,7 +20,7 @@ if (args is ["--help"] or ["-h"])
     return 0;
 }
 
-var root = RepositoryRoot();
+var root = CommandLine.RepositoryRoot();
 HttpCompareOptions options;
 try
 {
@@ -147,17 +147,4 @@ static HttpClient CreateClient(int port, X509Certificate2 certificate, int concu
         },
     };
     return new HttpClient(handler) { BaseAddress = new Uri($"https://127.0.0.1:{port}") };
-}
-
-static string RepositoryRoot()
-{
-    for (var directory = new DirectoryInfo(Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
-    {
-        if (File.Exists(Path.Combine(directory.FullName, "AiMemory.sln")))
-        {
-            return directory.FullName;
-        }
-    }
-
-    return Directory.GetCurrentDirectory();
 }

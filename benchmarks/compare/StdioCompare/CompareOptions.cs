@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace AiMemory.Benchmarks.Compare.Stdio;
 
 /// <summary>The command line of the stdio comparison.</summary>
@@ -18,7 +16,7 @@ internal sealed record CompareOptions(
 {
     public const string Usage = """
         Usage: StdioCompare [--quick] [--out FILE] [--aimemory PATH] [--reference PATH] [--node COMMAND]
-                            [--runs N] [--calls N] [--searches N] [--sizes N,N] [--max-minutes N]
+                            [--runs N] [--calls N] [--idle-calls N] [--searches N] [--sizes N,N] [--max-minutes N]
 
           --quick          3 start-up runs, 30 store calls, 5 after idle, 20 searches a word, 1,000 items only
           --out FILE       Markdown output; a CSV with the same name is written beside it
@@ -51,56 +49,29 @@ internal sealed record CompareOptions(
             MaxDuration: TimeSpan.FromMinutes(quick ? 5 : 40),
             Quick: quick);
 
-        for (var index = 0; index < args.Length; index++)
+        return CommandLine.ApplyPairs(args, options, Usage, (current, name, value) => name switch
         {
-            var name = args[index];
-            if (name == "--quick")
-            {
-                continue;
-            }
-
-            if (index + 1 >= args.Length)
-            {
-                throw new ArgumentException($"Option {name} needs a value.\n{Usage}");
-            }
-
-            var value = args[++index];
-            options = name switch
-            {
-                "--out" => options with { OutputPath = Path.GetFullPath(value) },
-                "--aimemory" => options with { AiMemoryExecutable = Path.GetFullPath(value) },
-                "--reference" => options with { ReferenceScript = Path.GetFullPath(value) },
-                "--node" => options with { NodeCommand = value },
-                "--runs" => options with { StartupRuns = Number(name, value, 1, 101) },
-                "--calls" => options with { StoreCalls = Number(name, value, 1, 5_000) },
-                "--idle-calls" => options with { IdleStoreCalls = Number(name, value, 0, 200) },
-                "--searches" => options with { Searches = Number(name, value, 1, 2_000) },
-                "--sizes" => options with { SeedSizes = Sizes(name, value) },
-                "--max-minutes" => options with { MaxDuration = TimeSpan.FromMinutes(Number(name, value, 1, 120)) },
-                _ => throw new ArgumentException($"Unknown option {name}.\n{Usage}"),
-            };
-        }
-
-        return options;
-    }
-
-    private static int Number(string name, string value, int min, int max)
-    {
-        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < min || number > max)
-        {
-            throw new ArgumentException($"Option {name} must be a whole number from {min} to {max}; it was '{value}'.");
-        }
-
-        return number;
+            "--out" => current with { OutputPath = Path.GetFullPath(value) },
+            "--aimemory" => current with { AiMemoryExecutable = Path.GetFullPath(value) },
+            "--reference" => current with { ReferenceScript = Path.GetFullPath(value) },
+            "--node" => current with { NodeCommand = value },
+            "--runs" => current with { StartupRuns = CommandLine.Number(name, value, 1, 101) },
+            "--calls" => current with { StoreCalls = CommandLine.Number(name, value, 1, 5_000) },
+            "--idle-calls" => current with { IdleStoreCalls = CommandLine.Number(name, value, 0, 200) },
+            "--searches" => current with { Searches = CommandLine.Number(name, value, 1, 2_000) },
+            "--sizes" => current with { SeedSizes = Sizes(name, value) },
+            "--max-minutes" => current with { MaxDuration = TimeSpan.FromMinutes(CommandLine.Number(name, value, 1, 120)) },
+            _ => throw new ArgumentException($"Unknown option {name}.\n{Usage}"),
+        });
     }
 
     private static int[] Sizes(string name, string value)
     {
-        var sizes = value.Split(',').Select(size => Number(name, size, 100, 50_000)).ToArray();
+        var sizes = value.Split(',').Select(size => CommandLine.Number(name, size, 100, 50_000)).ToArray();
         if (sizes.Any(size => size % MemoryWorkload.SeedBatchSize != 0) || !sizes.SequenceEqual(sizes.Order().Distinct()))
         {
             throw new ArgumentException(
-                $"Option {name} takes increasing multiples of {MemoryWorkload.SeedBatchSize}, such as 1000,10000; it was '{value}'.");
+                $"Option {name} takes increasing multiples of {MemoryWorkload.SeedBatchSize}, such as 1000,10000, not '{value}'.");
         }
 
         return sizes;

@@ -16,7 +16,7 @@ if (args is ["--help"] or ["-h"])
     return 0;
 }
 
-var root = RepositoryRoot();
+var root = CommandLine.RepositoryRoot();
 CompareOptions options;
 try
 {
@@ -78,16 +78,3 @@ StdioReport.Write(options.OutputPath, options, measurements.Rows, machine);
 Console.WriteLine(File.ReadAllText(options.OutputPath));
 Console.WriteLine($"Wrote {options.OutputPath} and its .csv in {Stopwatch.GetElapsedTime(started).TotalSeconds:0} s.");
 return 0;
-
-static string RepositoryRoot()
-{
-    for (var directory = new DirectoryInfo(Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
-    {
-        if (File.Exists(Path.Combine(directory.FullName, "AiMemory.sln")))
-        {
-            return directory.FullName;
-        }
-    }
-
-    return Directory.GetCurrentDirectory();
-}
