@@ -112,9 +112,11 @@ internal sealed class OwnerTransfer(OwnerScope scope, SqlOwnerStore store)
         var memories = export.Memories ?? throw new StoreValidationException("export memories is missing.");
         var tasks = export.Tasks ?? throw new StoreValidationException("export tasks is missing.");
         var instructions = export.Instructions ?? throw new StoreValidationException("export instructions is missing.");
+
         // No count limit: an export of any size must be restorable, and the records are already in memory.
         // NOTE: rows are inserted one by one in one transaction. 100,001 memories took 8 s on SQLite. Larger owners and
         // PostgreSQL restores of that size have not been timed.
+
         for (var index = 0; index < projects.Count; index++)
         {
             var project = projects[index];
